@@ -1,0 +1,1 @@
+"""spaCy components; each writes one ``doc.spans`` key and nothing else."""
