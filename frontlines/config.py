@@ -34,6 +34,7 @@ class Settings:
     """Everything a Pipeline needs to know; cheap to build, loaded lazily."""
 
     codebook: Path = field(default_factory=lambda: data_path("codebook.yaml"))
+    extra_codebooks: list[Path] = field(default_factory=list)
     cues: Path = field(default_factory=lambda: data_path("cues.yaml"))
     actor_files: list[Path] = field(
         default_factory=lambda: sorted(data_path("actors").glob("*.jsonl"))

@@ -26,7 +26,8 @@ TOKEN = re.compile(
     rf"(?:[A-Za-z]\.){{2,}}"  # U.S., U.N., a.m.
     rf"|(?:{ABBREVIATIONS})\.(?=\s|$)"  # Gen. Oct.
     r"|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s)?"  # 5,000  10:30  1990s  26th
-    r"|\w+(?:['’\-]\w+)*"  # al-Ramousa  Ma'rib  two-pronged
+    r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*"  # al-Ramousa  Ma'rib  two-pronged (not Aleppo's)
+    r"|['’][sS]\b"  # possessive 's as its own token
     r"|\S",
     re.U,
 )
