@@ -1,0 +1,255 @@
+"""One gazetteer as one SQLite file: written once, atomically, then read by key.
+
+SQLite opens in microseconds, answers a batch of keys in one query and keeps
+nothing in memory that the page cache doesn't, so the same format serves the
+bundled set (~240k places) and a full GeoNames ``allCountries`` (~13M).
+
+Files are built under a temporary name and renamed into place, so a failed
+build (bad input, Ctrl-C) never touches the index that was there before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import GazetteerError
+from frontlines.resolve.gazetteer import (
+    NAME_ABBREVIATION,
+    Candidate,
+    Entry,
+    fold_key,
+    skeleton_key,
+)
+
+FORMAT = "frontlines-gazetteer/1"
+SUFFIX = ".sqlite"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE places (
+  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, lat REAL, lon REAL,
+  fclass TEXT, fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER,
+  parent TEXT, admin1_code TEXT, alts TEXT, gaz TEXT
+);
+CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER, form TEXT,
+  PRIMARY KEY (key, place, kind)) WITHOUT ROWID;
+CREATE TABLE skels (skel TEXT, place INTEGER, kind INTEGER,
+  PRIMARY KEY (skel, place)) WITHOUT ROWID;
+"""
+_INDEXES = "CREATE UNIQUE INDEX places_id ON places(id);"
+_COLUMNS = (
+    "rowid, id, name, lat, lon, fclass, fcode, country, admin1, admin2, population, parent, "
+    "admin1_code, alts, gaz"
+)
+_BATCH = 500  # SQLite's default limit on bound parameters is far above this
+
+
+class IndexWriter:
+    """Builds one index file; ``commit()`` renames it into place, anything else discards it."""
+
+    def __init__(self, path: Path, *, name: str, kind: str, priority: int, source: str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+        self.db = sqlite3.connect(self.tmp, isolation_level=None)
+        self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        self.db.execute("BEGIN")
+        self.meta: dict[str, Any] = {
+            "format": FORMAT,
+            "name": name,
+            "kind": kind,
+            "priority": priority,
+            "source": source,
+        }
+        self.count = 0
+        self._places: list[tuple] = []
+        self._names: list[tuple] = []
+        self._skels: list[tuple] = []
+        self._ids: dict[str, int] = {}
+
+    def add(self, entry: Entry, names: Iterable[tuple[str, int]]) -> None:
+        """One entry and its names as (name, kind); repeated ids are ignored."""
+        if entry.id in self._ids:
+            return
+        self.count += 1
+        rowid = self._ids[entry.id] = self.count
+        self._places.append(
+            (
+                rowid,
+                entry.id,
+                entry.name,
+                entry.latitude,
+                entry.longitude,
+                entry.feature_class,
+                entry.feature_code,
+                entry.country,
+                entry.admin1,
+                entry.admin2,
+                entry.population,
+                entry.parent,
+                entry.admin1_code,
+                "|".join(entry.alternate_names[:40]) or None,
+                None if entry.gazetteer == self.meta["name"] else entry.gazetteer,
+            )
+        )
+        self._add_names(rowid, names)
+        if len(self._places) >= 20_000:
+            self._flush()
+
+    def add_names(self, id: str, names: Iterable[tuple[str, int]]) -> bool:
+        """More names for an entry already added; False when the id is unknown."""
+        rowid = self._ids.get(id)
+        if rowid is None:
+            return False
+        self._add_names(rowid, names)
+        return True
+
+    def _add_names(self, rowid: int, names: Iterable[tuple[str, int]]) -> None:
+        keys: dict[tuple[str, int], str | None] = {}
+        skels: dict[str, int] = {}
+        for text, kind in names:
+            key = fold_key(text)
+            if not key:
+                continue
+            form = text.replace(" ", "") if kind == NAME_ABBREVIATION else None
+            keys.setdefault((key, kind), form)
+            if kind != NAME_ABBREVIATION:
+                skel = skeleton_key(text)
+                if skel and len(skel) >= 2:
+                    skels[skel] = min(kind, skels.get(skel, kind))
+        self._names.extend((k, rowid, kind, form) for (k, kind), form in keys.items())
+        self._skels.extend((s, rowid, kind) for s, kind in skels.items())
+
+    def _flush(self) -> None:
+        self.db.executemany(f"INSERT INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places)
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", self._names)
+        self.db.executemany("INSERT OR IGNORE INTO skels VALUES (?,?,?)", self._skels)
+        self._places, self._names, self._skels = [], [], []
+
+    def commit(self, **meta: Any) -> Path:
+        """Finish, index, and atomically replace ``path``; raises if nothing was added."""
+        try:
+            self._flush()
+            if not self.count:
+                raise GazetteerError("no places found in the input", path=self.meta["source"])
+            self.meta.update(meta, count=self.count, created=time.strftime("%Y-%m-%dT%H:%M:%S"))
+            self.db.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [(k, json.dumps(v)) for k, v in self.meta.items()],
+            )
+            self.db.execute(_INDEXES)
+            self.db.execute("COMMIT")
+            self.db.execute("ANALYZE")
+            self.db.close()
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        return self.path
+
+    def discard(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+
+    def __enter__(self) -> IndexWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is not None:
+            self.discard()
+
+
+class SqliteGazetteer:
+    """Reads one index file; implements the ``Gazetteer`` protocol."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            uri = f"file:{self.path}?mode=ro&immutable=1"
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            rows = self.db.execute("SELECT key, value FROM meta").fetchall()
+        except sqlite3.Error as e:
+            raise GazetteerError(f"not a gazetteer index ({e})", path=str(path)) from None
+        self.meta: dict[str, Any] = {k: json.loads(v) for k, v in rows}
+        if self.meta.get("format") != FORMAT:
+            raise GazetteerError("unknown gazetteer index format", path=str(path))
+        self.name: str = self.meta["name"]
+        self.priority: int = int(self.meta.get("priority", 0))
+        self._cache: dict[int, Entry] = {}
+
+    def lookup(self, keys: Iterable[str], *, skeleton: bool = False) -> dict[str, list[Candidate]]:
+        keys = list(dict.fromkeys(k for k in keys if k))
+        out: dict[str, list[Candidate]] = {}
+        if not keys:
+            return out
+        if skeleton:
+            sql = "SELECT skel, place, kind, NULL FROM skels WHERE skel IN ({})"
+        else:
+            sql = "SELECT key, place, kind, form FROM names WHERE key IN ({})"
+        hits: list[tuple] = []
+        for i in range(0, len(keys), _BATCH):
+            chunk = keys[i : i + _BATCH]
+            hits.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+        entries = self._entries({h[1] for h in hits})
+        for key, place, kind, form in hits:
+            out.setdefault(key, []).append(
+                Candidate(entries[place], kind, not skeleton, self.priority, form)
+            )
+        return out
+
+    def get(self, id: str) -> Entry | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (id,)).fetchone()
+        return self._entry(row) if row else None
+
+    def _entries(self, rowids: set[int]) -> dict[int, Entry]:
+        cache = self._cache
+        missing = [r for r in rowids if r not in cache]
+        for i in range(0, len(missing), _BATCH):
+            chunk = missing[i : i + _BATCH]
+            sql = f"SELECT {_COLUMNS} FROM places WHERE rowid IN ({','.join('?' * len(chunk))})"
+            for row in self.db.execute(sql, chunk):
+                cache[row[0]] = self._entry(row)
+        if len(cache) > 200_000:
+            self._cache = {r: cache[r] for r in rowids}
+            cache = self._cache
+        return {r: cache[r] for r in rowids}
+
+    def _entry(self, row: tuple) -> Entry:
+        return Entry(
+            id=row[1],
+            name=row[2],
+            latitude=row[3],
+            longitude=row[4],
+            feature_class=row[5] or "",
+            feature_code=row[6] or "",
+            country=row[7],
+            admin1=row[8],
+            admin2=row[9],
+            population=row[10] or 0,
+            parent=row[11],
+            gazetteer=row[14] or self.name,
+            admin1_code=row[12],
+            alternate_names=tuple(row[13].split("|")) if row[13] else (),
+        )
+
+    def entries(self) -> Iterator[Entry]:
+        """Every entry, in insertion order (for exports and tests)."""
+        for row in self.db.execute(f"SELECT {_COLUMNS} FROM places ORDER BY rowid"):
+            yield self._entry(row)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __repr__(self) -> str:
+        return f"SqliteGazetteer({self.name!r}, {self.meta.get('count')} places)"
