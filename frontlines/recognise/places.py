@@ -23,7 +23,13 @@ import yaml
 from spacy.tokens import Doc
 
 from frontlines.config import data_path
-from frontlines.resolve.gazetteer import NAME_ABBREVIATION, Candidate, fold_key, skeleton_key
+from frontlines.resolve.gazetteer import (
+    NAME_ABBREVIATION,
+    NAME_SHORT,
+    Candidate,
+    fold_key,
+    skeleton_key,
+)
 
 Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
 
@@ -39,6 +45,7 @@ DIRECTIONS = frozenset(
 )
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
 POSSESSIVE = re.compile(r"['’]s$")
+CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
 # Words before a place that say how the event relates to it (relation, precision).
 BEFORE = {
     "in": "in", "at": "in", "inside": "in", "into": "in", "from": "in", "to": "in",
@@ -105,8 +112,10 @@ class WordLists:
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     data = yaml.load(data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     return WordLists(
-        never=frozenset(w.lower() for w in data["never"]),
+        never=frozenset(w.lower() for w in data["never"]) | {fold_key(w) for w in STOP_WORDS},
         common=frozenset(w.lower() for w in data["common_words"]),
         persons=frozenset(w.lower() for w in data["person_names"]),
     )
@@ -203,7 +212,10 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
             s, end = s[:-1], end - 1
         texts[(i, j)] = (start, end, s)
         nxt = ws[j + 1] if j + 1 < len(ws) else None
-        if nxt is not None and nxt.text.lower() in AFTER and nxt.sent == ws[j].sent and s == text[start:end]:
+        if (
+            nxt is not None and nxt.text.lower() in AFTER and nxt.sent == ws[j].sent
+            and s == text[start:end] and fold_key(s) not in word_lists().never
+        ):  # fmt: skip
             texts[(i, j + 1)] = _span_text(text, ws, i, j + 1)  # "Assad district", "Bagram airbase"
     exact = lookup([fold_key(s) for _, _, s in texts.values()], False)
     lists = word_lists()
@@ -226,7 +238,13 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     for p in proposals:
         _attach_cues(ws, p)
     _link_containers(ws, proposals)
-    return [p for p in proposals if _keep(ws, p, lists)]
+    persons_seen: set[str] = set()
+    kept = [p for p in proposals if _keep(ws, p, lists, persons_seen)]
+    new_index = {id(p): k for k, p in enumerate(kept)}
+    for p in kept:
+        if p.container is not None:
+            p.container = new_index.get(id(proposals[p.container]))
+    return kept
 
 
 def _abbreviation_like(s: str) -> bool:
@@ -328,11 +346,13 @@ def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
             pass
 
 
-def _keep(ws: list[Word], p: Proposal, lists: WordLists) -> bool:
+def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str]) -> bool:
     words_in = ws[p.first : p.last + 1]
     key = fold_key(p.text)
     single = p.first == p.last
-    if single and key in lists.never:
+    if single and (key in lists.never or not p.text[0].isalpha() or CONTRACTION.search(p.text)):
+        return False
+    if single and key in persons_seen:
         return False
     if not p.candidates:
         return True
@@ -352,9 +372,20 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists) -> bool:
             and prev.text.lower() not in DIRECTIONS and not POSSESSIVE.search(prev.text)
         )  # fmt: skip
         before_name = (
-            key in lists.persons and nxt is not None and nxt.cap and nxt.sent == p.sent
-            and nxt.text[0].isalpha() and fold_key(nxt.text) not in lists.never
+            (key in lists.persons or not _major(p)) and nxt is not None and nxt.cap
+            and nxt.sent == p.sent and nxt.text[0].isalpha() and fold_key(nxt.text) not in lists.never
+            and not words_in[0].title_line
         )  # fmt: skip
         if (after_name and not words_in[0].title_line) or before_name:
+            persons_seen.add(key)
             return False
     return True
+
+
+def _major(p: Proposal) -> bool:
+    """Countries, first-level divisions and big cities keep their reading next to other names."""
+    return any(
+        c.entry.is_country or c.entry.feature_code == "ADM1" or c.entry.population >= 1_000_000
+        for c in p.candidates
+        if c.kind != NAME_SHORT
+    )

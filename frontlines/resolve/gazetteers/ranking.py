@@ -28,7 +28,7 @@ from frontlines.resolve.gazetteers.curated import PART_CODES
 
 FEATURE_PRIOR = {
     "PCLI": 7.0, "PCLS": 5.0, "PCLD": 5.0, "PCLF": 4.0, "TERR": 4.0, "CONT": 6.0,
-    "ADM1": 4.5, "ADM2": 2.0, "ADM3": 0.5, "PPLC": 3.0, "PPLA": 1.5, "PPLA2": 1.0,
+    "ADM1": 4.0, "ADM2": 1.0, "ADM3": 0.5, "PPLC": 4.0, "PPLA": 1.5, "PPLA2": 1.0,
     "RGN": 4.5, "SEA": 4.5, "OCN": 5.0, "GULF": 4.0, "STRT": 4.0, "PEN": 4.0, "STM": 2.5,
     "PART": 2.0, "PPLX": 0.5, "AIRP": -2.0, "AIRB": -2.0,
 }  # fmt: skip
@@ -76,7 +76,9 @@ def _usable(p: Proposal) -> list[Candidate]:
         air = [c for c in cands if c.entry.feature_code in AIRPORT_CODES or c.entry.feature_code == "MILB"]
         if air:
             return air
-    return [c for c in cands if not (c.kind == NAME_SHORT and c.entry.feature_code in AIRPORT_CODES)]
+    if p.after == "region":
+        return cands
+    return [c for c in cands if c.kind != NAME_SHORT]
 
 
 def prior(c: Candidate, p: Proposal) -> float:
@@ -104,8 +106,12 @@ def _priors(cands: list[Candidate], p: Proposal) -> list[float]:
         e = c.entry
         if e.feature_class != "P" or e.population < 20_000:
             continue
+        if c.kind != NAME_PRIMARY:
+            continue
         for j, d in enumerate(cands):
             a = d.entry
+            if d.kind == NAME_PRIMARY:
+                continue
             if a.feature_code in ("ADM1", "ADM2") and a.country == e.country and (
                 a.admin1_code == e.admin1_code or a.id == e.parent
             ):
@@ -225,10 +231,10 @@ def _context(
     if e.country:
         own = 0.5 if picks[i] is not None and picks[i].entry.country == e.country else 0.0
         share = (focus.countries[e.country] - own) / focus.total
-        score += 3.5 * max(share, 0.0)
+        score += 5.0 * max(share, 0.0)
     if e.admin1_code and not e.is_country:
         own = 1.0 if picks[i] is not None and picks[i].entry.admin1_code == e.admin1_code else 0.0
-        score += min(focus.admin1[e.admin1_code] - own, 3) * 0.8
+        score += min(focus.admin1[e.admin1_code] - own, 3) * 1.5
     if e.parent and focus.cities.get(e.parent):
         score += 2.5  # a district of a city the document is about
     if e.feature_class in "PS" and not e.is_region:
@@ -250,9 +256,9 @@ def _proximity(e: Entry, i: int, picks: Sequence[Candidate | None]) -> float:
             continue
         best = min(best, distance_km(e.latitude, e.longitude, o.latitude, o.longitude))
     if best < 30:
-        return 2.0
+        return 3.0
     if best < 100:
-        return 1.2
+        return 1.5
     if best < 300:
         return 0.5
     return 0.0

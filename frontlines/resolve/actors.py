@@ -1,0 +1,102 @@
+"""Actor mention → contract ``Actor``, using the dictionary and the document's context.
+
+- An alias shared by several actors goes to the one of the document's focus country.
+- A context alias ("the regime", "government forces") resolves only when the
+  document's focus country has such an actor; otherwise it stays unresolved.
+- A generic actor ("protesters", "Syrian rebels") takes the demonym's country, or
+  the focus country, and its template name: "Protesters (Syria)".
+- A dated name gives the name on the event's date: Jabhat al-Nusra is "Jabhat
+  Fateh al-Sham" in October 2016 and "Hayat Tahrir al-Sham" in 2018.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from frontlines.countries import country_name
+from frontlines.knowledge.actors import ActorDictionary, ActorEntry
+from frontlines.knowledge.patterns import fold
+from frontlines.types import Actor
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int  # char offsets into the document text
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    kind: str  # alias | context | metonym
+    entry: ActorEntry | None
+    country: str | None  # the country this mention is about, when known
+
+    def actor(self, day: str | None, resolver: ActorResolver) -> Actor | None:
+        return resolver.to_actor(self, day) if self.entry else None
+
+
+class ActorResolver:
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
+
+    def mention(self, span: SpacySpan, *, focus_country: str | None) -> ActorMention:
+        ids = [i for i in span.kb_id_.split("|") if i]
+        entries = [self.actors.entries[i] for i in ids if i in self.actors.entries]
+        kind = span.label_
+        entry: ActorEntry | None = None
+        country: str | None = None
+        if kind == "context":
+            entry = next((e for e in entries if e.country and e.country == focus_country), None)
+        else:
+            entry = next((e for e in entries if e.country and e.country == focus_country), None)
+            entry = entry or next(iter(entries), None)
+        if entry is not None:
+            country = entry.country
+            if entry.generic:
+                first = fold(span[0].text)
+                country = self.actors.demonyms.get(first) or focus_country
+        return ActorMention(
+            start=span.start_char,
+            end=span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            text=span.text,
+            kind=kind,
+            entry=entry,
+            country=country,
+        )
+
+    def to_actor(self, mention: ActorMention, day: str | None) -> Actor | None:
+        entry = mention.entry
+        if entry is None:
+            return None
+        if entry.generic:
+            iso = mention.country
+            cname = self.actors.country_names.get(iso or "") or country_name(iso)
+            if cname and cname.lower().startswith("the "):
+                cname = cname[4:]
+            return Actor(
+                name=entry.name_at(day, country_name=cname),
+                id=f"{entry.id}@{iso}" if iso else entry.id,
+                type=entry.type,
+                country=iso,
+                mention=mention.text,
+            )
+        return Actor(
+            name=entry.name_at(day),
+            id=entry.id,
+            type=entry.type,
+            country=entry.country,
+            mention=mention.text,
+        )
+
+    def is_party(self, actor: Actor | None) -> bool:
+        """A party to the fighting: its word about an event is a claim, not a report."""
+        return actor is not None and actor.type in {
+            "State forces",
+            "Rebel groups",
+            "Political militias",
+            "Identity militias",
+            "External/Other forces",
+        }
