@@ -13,6 +13,7 @@ from frontlines.errors import (
     StoreError,
 )
 from frontlines.pipeline import Pipeline, extract
+from frontlines.store import Store, open_store
 from frontlines.types import (
     Actor,
     ControlClaim,
@@ -42,7 +43,9 @@ __all__ = [
     "Report",
     "Settings",
     "Span",
+    "Store",
     "StoreError",
     "__version__",
     "extract",
+    "open_store",
 ]
