@@ -109,7 +109,9 @@ def read_gold(path: Path) -> Iterator[GoldDoc]:
                 ]
                 yield GoldDoc(str(row.get("id", n)), str(row["text"]), tops)
             except (ValueError, KeyError, TypeError) as e:
-                raise EvalError(f"not a gold row ({type(e).__name__}: {e})", path=str(path), line=n) from None
+                raise EvalError(
+                    f"not a gold row ({type(e).__name__}: {e})", path=str(path), line=n
+                ) from None
 
 
 def score_document(gold: GoldDoc, mentions: Sequence[Any], scores: PlaceScores) -> None:

@@ -35,13 +35,10 @@ Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
 
 MAX_WORDS = 6
 CONNECTORS = frozenset(
-    "of de la le du des del della da do dos das di al el ad ar as ash at az an ez es ed "
-    "bin ibn abu and upon on y the".split()
+    ["of", "de", "la", "le", "du", "des", "del", "della", "da", "do", "dos", "das", "di", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "bin", "ibn", "abu", "and", "upon", "on", "y", "the"]
 )
 DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern upper lower "
-    "greater".split()
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"]
 )
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -111,7 +108,9 @@ class WordLists:
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
-    data = yaml.load(data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    data = yaml.load(
+        data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader
+    )
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return WordLists(
@@ -137,7 +136,9 @@ def words(doc: Doc) -> list[Word]:
             if tok.is_space:
                 continue
             text = tok.text
-            glue = units and units[-1].end == tok.idx and (text in ".&" or units[-1].text[-1] in ".&")
+            glue = (
+                units and units[-1].end == tok.idx and (text in ".&" or units[-1].text[-1] in ".&")
+            )
             if glue and (text[0].isalnum() or text in ".&"):
                 u = units[-1]
                 u.end, u.text = tok.idx + len(text), u.text + text
@@ -145,7 +146,9 @@ def words(doc: Doc) -> list[Word]:
             if not (text[0].isalnum() or ARTICLE_PREFIX.match(text)):
                 units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, False, False))
                 continue
-            units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False))
+            units.append(
+                Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False)
+            )
         alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 3]
         title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
         for u in units:
@@ -222,8 +225,9 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     need_skel = {
         k: skeleton_key(s)
         for k, (_, _, s) in texts.items()
-        if fold_key(s) not in exact and len(s) >= 4 and fold_key(s) not in lists.never
-    }
+        if fold_key(s) not in exact and len(s) >= 4
+        and not any(w in lists.never for w in fold_key(s).split())
+    }  # fmt: skip
     skel = lookup(list(need_skel.values()), True) if need_skel else {}
     found: dict[tuple[int, int], tuple[list[Candidate], bool]] = {}
     for k, (_, _, s) in texts.items():
@@ -248,7 +252,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
 
 
 def _abbreviation_like(s: str) -> bool:
-    return len(s) <= 7 and "." in s[:-1] or (len(s) <= 6 and s[0].isupper() and s.count(".") == 1)
+    return (len(s) <= 7 and "." in s[:-1]) or (len(s) <= 6 and s[0].isupper() and s.count(".") == 1)
 
 
 def _form_ok(c: Candidate, s: str) -> bool:
@@ -280,7 +284,9 @@ def _select(ws: list[Word], texts: dict, found: dict) -> list[Proposal]:
     return out
 
 
-def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Proposal]) -> list[Proposal]:
+def _unknown_by_cue(
+    ws: list[Word], texts: dict, found: dict, taken: list[Proposal]
+) -> list[Proposal]:
     """Unknown capitalised names the text calls places: "the Qasr district", "village of X"."""
     used = {w for p in taken for w in range(p.first, p.last + 1)}
     lists = word_lists()
@@ -292,7 +298,8 @@ def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Propos
         prev = ws[i - 1].text.lower() if i else ""
         prev2 = ws[i - 2].text.lower() if i > 1 else ""
         cued = AFTER.get(nxt) in STRONG_AFTER or (
-            prev == "of" and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood")
+            prev == "of"
+            and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood")
         )
         if not cued or fold_key(s) in lists.never or not ws[i].cap:
             continue
@@ -330,7 +337,7 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
 
 
 def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
-    """"X, Y", "X in Y", "X of Y" and "Y's X" name Y as containing X."""
+    """ "X, Y", "X in Y", "X of Y" and "Y's X" name Y as containing X."""
     for a, b in zip(ps, ps[1:], strict=False):
         if b.sent != a.sent or b.demonym:
             continue
@@ -357,7 +364,12 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
     if not p.candidates:
         return True
     cued = p.before in ("in", "near", "outskirts", "district_of") or p.after is not None
-    if single and key in lists.common and (words_in[0].first or words_in[0].title_line) and not cued:
+    if (
+        single
+        and key in lists.common
+        and (words_in[0].first or words_in[0].title_line)
+        and not cued
+    ):
         return False
     if single and key in lists.common and p.text.islower():
         return False
@@ -373,8 +385,8 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
         )  # fmt: skip
         before_name = (
             (key in lists.persons or not _major(p)) and nxt is not None and nxt.cap
-            and nxt.sent == p.sent and nxt.text[0].isalpha() and fold_key(nxt.text) not in lists.never
-            and not words_in[0].title_line
+            and nxt.sent == p.sent and nxt.text[0].isalpha() and not words_in[0].title_line
+            and (fold_key(nxt.text) not in lists.never or fold_key(nxt.text) in lists.persons)
         )  # fmt: skip
         if (after_name and not words_in[0].title_line) or before_name:
             persons_seen.add(key)

@@ -13,11 +13,11 @@ from datetime import date, timedelta
 
 from frontlines.recognise.dates import parse_groups
 
-_MONTH_NUM = {
-    name.lower(): i
-    for i, name in enumerate(calendar.month_name)
-    if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+_MONTH_NUM = (
+    {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 _WEEKDAY_NUM = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WORD_NUM = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -38,7 +38,7 @@ from frontlines.resolve.gazetteer import (
 )
 from frontlines.resolve.gazetteers.index import IndexWriter
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 _AIRPORT_WORDS = re.compile(
@@ -253,10 +253,10 @@ def _add_divisions_and_countries(
     }
 
 
-def _add_cities(writer: IndexWriter, src: _Sources, admin: dict[str, Any], report: Progress) -> None:
-    capitals = {
-        (iso, fold_key(c.get("capital") or "")) for iso, c in src.gn_countries.items()
-    }
+def _add_cities(
+    writer: IndexWriter, src: _Sources, admin: dict[str, Any], report: Progress
+) -> None:
+    capitals = {(iso, fold_key(c.get("capital") or "")) for iso, c in src.gn_countries.items()}
     total = len(src.cities)
     for n, (gid, city) in enumerate(src.cities.items()):
         if n % 20000 == 0:
@@ -320,7 +320,11 @@ def _add_airports(writer: IndexWriter) -> None:
 def _add_continents(writer: IndexWriter, src: _Sources) -> None:
     for c in src.continents.values():
         names = [(c["name"], NAME_PRIMARY)]
-        names += [(n["name"], NAME_ALTERNATE) for n in c.get("alternateNames", []) if n.get("lang") == "en"]
+        names += [
+            (n["name"], NAME_ALTERNATE)
+            for n in c.get("alternateNames", [])
+            if n.get("lang") == "en"
+        ]
         entry = Entry(
             id=str(c["geonameId"]),
             name=c["name"],

@@ -75,13 +75,19 @@ class IndexWriter:
         self._names: list[tuple] = []
         self._skels: list[tuple] = []
         self._ids: dict[str, int] = {}
+        # GeoNames ids are integers: use them as row ids, with no id table in memory.
+        self.rowid_from_id = False
 
     def add(self, entry: Entry, names: Iterable[tuple[str, int]]) -> None:
         """One entry and its names as (name, kind); repeated ids are ignored."""
-        if entry.id in self._ids:
+        if self.rowid_from_id:
+            self.count += 1
+            rowid = int(entry.id)
+        elif entry.id in self._ids:
             return
-        self.count += 1
-        rowid = self._ids[entry.id] = self.count
+        else:
+            self.count += 1
+            rowid = self._ids[entry.id] = self.count
         self._places.append(
             (
                 rowid,
@@ -107,7 +113,7 @@ class IndexWriter:
 
     def add_names(self, id: str, names: Iterable[tuple[str, int]]) -> bool:
         """More names for an entry already added; False when the id is unknown."""
-        rowid = self._ids.get(id)
+        rowid = int(id) if self.rowid_from_id else self._ids.get(id)
         if rowid is None:
             return False
         self._add_names(rowid, names)
@@ -130,7 +136,9 @@ class IndexWriter:
         self._skels.extend((s, rowid, kind) for s, kind in skels.items())
 
     def _flush(self) -> None:
-        self.db.executemany(f"INSERT INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places)
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places
+        )
         self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", self._names)
         self.db.executemany("INSERT OR IGNORE INTO skels VALUES (?,?,?)", self._skels)
         self._places, self._names, self._skels = [], [], []
@@ -146,6 +154,8 @@ class IndexWriter:
                 "INSERT INTO meta VALUES (?, ?)",
                 [(k, json.dumps(v)) for k, v in self.meta.items()],
             )
+            if self.rowid_from_id:  # alternate names of places outside this dump
+                self.db.execute("DELETE FROM names WHERE place NOT IN (SELECT rowid FROM places)")
             self.db.execute(_INDEXES)
             self.db.execute("COMMIT")
             self.db.execute("ANALYZE")
@@ -203,6 +213,8 @@ class SqliteGazetteer:
             hits.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
         entries = self._entries({h[1] for h in hits})
         for key, place, kind, form in hits:
+            if place not in entries:
+                continue
             out.setdefault(key, []).append(
                 Candidate(entries[place], kind, not skeleton, self.priority, form)
             )
@@ -223,7 +235,7 @@ class SqliteGazetteer:
         if len(cache) > 200_000:
             self._cache = {r: cache[r] for r in rowids}
             cache = self._cache
-        return {r: cache[r] for r in rowids}
+        return {r: cache[r] for r in rowids if r in cache}
 
     def _entry(self, row: tuple) -> Entry:
         return Entry(

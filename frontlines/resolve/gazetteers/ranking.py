@@ -73,7 +73,11 @@ def _usable(p: Proposal) -> list[Candidate]:
         return [c for c in cands if c.kind == NAME_DEMONYM]
     cands = [c for c in cands if c.kind != NAME_DEMONYM]
     if p.after in ("airbase", "base"):
-        air = [c for c in cands if c.entry.feature_code in AIRPORT_CODES or c.entry.feature_code == "MILB"]
+        air = [
+            c
+            for c in cands
+            if c.entry.feature_code in AIRPORT_CODES or c.entry.feature_code == "MILB"
+        ]
         if air:
             return air
     if p.after == "region":
@@ -112,8 +116,10 @@ def _priors(cands: list[Candidate], p: Proposal) -> list[float]:
             a = d.entry
             if d.kind == NAME_PRIMARY:
                 continue
-            if a.feature_code in ("ADM1", "ADM2") and a.country == e.country and (
-                a.admin1_code == e.admin1_code or a.id == e.parent
+            if (
+                a.feature_code in ("ADM1", "ADM2")
+                and a.country == e.country
+                and (a.admin1_code == e.admin1_code or a.id == e.parent)
             ):
                 out[i] = max(out[i], out[j] + 0.5)
     return out
@@ -131,12 +137,13 @@ def _inside(e: Entry, box: Entry) -> bool:
         return e.country == box.country and e.admin2 == box.admin2 and e.admin2 is not None
     if e.parent == box.id:
         return True
-    return e.country == box.country and distance_km(e.latitude, e.longitude, box.latitude, box.longitude) < 40
+    return (
+        e.country == box.country
+        and distance_km(e.latitude, e.longitude, box.latitude, box.longitude) < 40
+    )
 
 
-def resolve(
-    proposals: Sequence[Proposal], *, known_country: str | None = None
-) -> list[Choice]:
+def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) -> list[Choice]:
     """One Choice per proposal, in order."""
     usable = [_usable(p) for p in proposals]
     priors = [_priors(cs, p) for cs, p in zip(usable, proposals, strict=True)]
@@ -162,6 +169,10 @@ def resolve(
     out = []
     for i, p in enumerate(proposals):
         pick = picks[i]
+        if pick is not None and pick.exact and _outlier(pick, i, p, picks, focus):
+            out.append(Choice(None, 0.0, 1, None, None, keep=False))
+            picks[i] = None
+            continue
         if pick is not None and not pick.exact and not _supported(pick, i, p, picks, focus):
             out.append(Choice(None, 0.0, 1, None, None, keep=p.after in STRONG_KINDS))
             picks[i] = None
@@ -171,16 +182,38 @@ def resolve(
 
 
 STRONG_KINDS = frozenset({"district", "airbase", "settlement"})
+CUED = frozenset({"in", "near", "outskirts", "district_of"})
 
 
-def _supported(c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus) -> bool:
+def _outlier(
+    c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus
+) -> bool:
+    """A small place in a country nothing else in the document is about, named without a cue."""
+    e = c.entry
+    if p.before in CUED or p.after or p.container is not None or p.first != p.last:
+        return False
+    if e.is_country or e.is_region or e.feature_code in ("ADM1", "PPLC") or e.population >= 100_000:
+        return False
+    if e.country is None or focus.total < 3:
+        return False
+    own = 1.0 if c.kind != NAME_DEMONYM else 0.5
+    return focus.countries[e.country] - own <= 0 and _proximity(e, i, picks) == 0.0
+
+
+def _supported(
+    c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus
+) -> bool:
     """A fuzzy (skeleton) match counts only when the document backs it up."""
     e = c.entry
     if p.container is not None and picks[p.container] is not None:
         return _inside(e, picks[p.container].entry)
     if e.parent and focus.cities.get(e.parent):
         return True
-    if e.country and focus.countries[e.country] >= 0.5 * focus.total and _proximity(e, i, picks) >= 1.2:
+    if (
+        e.country
+        and focus.countries[e.country] >= 0.5 * focus.total
+        and _proximity(e, i, picks) >= 1.2
+    ):
         return True
     return p.after in STRONG_KINDS and focus.countries[e.country] > 0
 
@@ -277,7 +310,13 @@ def _choice(
     if p.after in ("district", "outskirts"):
         relation = "district_of" if p.after == "district" else "outskirts"
     if pick is None:
-        if container is not None and p.after in ("district", "area", "settlement", "airbase", "base"):
+        if container is not None and p.after in (
+            "district",
+            "area",
+            "settlement",
+            "airbase",
+            "base",
+        ):
             return Choice(container, 0.4, 2, "district_of" if p.after == "district" else "part_of")
         return Choice(None, 0.0, 1, relation)
     ranked = sorted(scores, reverse=True)
@@ -291,7 +330,11 @@ def _choice(
         precision = 3
     elif e.feature_code in PART_CODES or relation in ("near", "outskirts"):
         precision = 2
-    elif p.after in ("airbase", "base") and e.feature_code not in AIRPORT_CODES and e.feature_class == "P":
+    elif (
+        p.after in ("airbase", "base")
+        and e.feature_code not in AIRPORT_CODES
+        and e.feature_class == "P"
+    ):
         precision, relation = 2, "near"
     if e.feature_code in PART_CODES:
         relation = relation or "part_of"

@@ -95,3 +95,80 @@ def remove(name: str, settings: Settings | None = None) -> Path:
     with build_lock(settings):
         os.unlink(path)
     return path
+
+
+def install_geonames(
+    dump: Path,
+    *,
+    settings: Settings | None = None,
+    name: str | None = None,
+    alternate_names: Path | None = None,
+    admin1_codes: Path | None = None,
+    admin2_codes: Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Index a GeoNames dump as ``geonames-XX`` (or ``geonames`` for allCountries)."""
+    from frontlines.resolve.gazetteers.geonames import load_dump
+
+    stem = Path(dump).name.split(".")[0]
+    name = name or ("geonames" if stem.lower().startswith("allcountries") else f"geonames-{stem}")
+    with build_lock(settings):
+        return load_dump(
+            Path(dump),
+            index_path(name, settings),
+            name="geonames",
+            alternate_names=alternate_names,
+            admin1_codes=admin1_codes,
+            admin2_codes=admin2_codes,
+            progress=progress,
+        )
+
+
+def install_overlay(
+    src: Path,
+    *,
+    settings: Settings | None = None,
+    name: str | None = None,
+    fields: object | None = None,
+    feature_code: str = "PPLX",
+    country: str | None = None,
+    parent: str | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Index a CSV/GeoJSON/JSON overlay; ``parent`` ("Aleppo, SY") places it inside a city."""
+    from frontlines.resolve.gazetteers.overlay import load_overlay
+
+    name = name or Path(src).stem
+    if name == DEFAULT or name.startswith("geonames"):
+        raise GazetteerError(f"{name!r} is reserved; pick another --name")
+    parent_entry = find_parent(parent, settings) if parent else None
+    with build_lock(settings):
+        return load_overlay(
+            Path(src),
+            index_path(name, settings),
+            name=name,
+            fields=fields,  # type: ignore[arg-type]
+            feature_code=feature_code,
+            country=country,
+            parent=parent_entry,
+            progress=progress,
+        )
+
+
+def find_parent(ref: str, settings: Settings | None = None):  # -> Entry
+    """The most populous place named ``"Name, CC"`` in the installed gazetteers."""
+    from frontlines.resolve.gazetteer import fold_key
+
+    label, _, cc = ref.rpartition(",")
+    label, cc = (label or cc).strip(), cc.strip().upper() if label else None
+    best = None
+    for gaz in open_all(settings):
+        for cand in gaz.lookup([fold_key(label)]).get(fold_key(label), []):
+            e = cand.entry
+            if cc and e.country != cc:
+                continue
+            if e.feature_class == "P" and (best is None or e.population > best.population):
+                best = e
+    if best is None:
+        raise GazetteerError(f"parent {ref!r} is not in any installed gazetteer")
+    return best
