@@ -26,6 +26,15 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 DEFAULT_TIMEOUT = 30.0
+_HELD: set[int] = set()  # lock fds of this process, closed in forked workers
+
+
+def close_inherited() -> None:
+    """In a forked child: drop the copies of the parent's lock fds (the parent keeps its lock)."""
+    for fd in list(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
 
 
 def lock_path(db_path: str | Path) -> Path:
@@ -92,6 +101,7 @@ class WriteLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(holder).encode(), 0)
         self._fd = fd
+        _HELD.add(fd)
 
     def release(self) -> None:
         if self._fd is None:
@@ -101,6 +111,7 @@ class WriteLock:
         # The file stays: unlinking it would let two writers lock two different inodes.
         fcntl.flock(self._fd, fcntl.LOCK_UN)
         os.close(self._fd)
+        _HELD.discard(self._fd)
         self._fd = None
 
     @property
