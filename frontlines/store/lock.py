@@ -131,6 +131,8 @@ def connect(path: str, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> 
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as e:
+            if "not a valid duckdb" in str(e).lower():
+                raise StoreError("not a store (not a DuckDB file)", source=path) from None
             if "lock" not in str(e).lower():
                 raise StoreError(f"can't open ({_short(e)})", source=path) from None
             if time.monotonic() >= deadline:
