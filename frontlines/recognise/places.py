@@ -35,10 +35,65 @@ Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
 
 MAX_WORDS = 6
 CONNECTORS = frozenset(
-    ["of", "de", "la", "le", "du", "des", "del", "della", "da", "do", "dos", "das", "di", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed", "bin", "ibn", "abu", "and", "upon", "on", "y", "the"]
+    [
+        "of",
+        "de",
+        "la",
+        "le",
+        "du",
+        "des",
+        "del",
+        "della",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "an",
+        "ez",
+        "es",
+        "ed",
+        "bin",
+        "ibn",
+        "abu",
+        "and",
+        "upon",
+        "on",
+        "y",
+        "the",
+    ]
 )
 DIRECTIONS = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"]
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+    ]
 )
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
 POSSESSIVE = re.compile(r"['’]s$")
@@ -149,7 +204,7 @@ def words(doc: Doc) -> list[Word]:
             units.append(
                 Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False)
             )
-        alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 3]
+        alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 1]
         title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
         for u in units:
             u.title_line = title
@@ -209,9 +264,11 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
 
     grams = _ngrams(ws, excluded)
     texts: dict[tuple[int, int], tuple[int, int, str]] = {}
+    dotted: dict[tuple[int, int], tuple[int, int, str]] = {}
     for i, j in grams:
         start, end, s = _span_text(text, ws, i, j)
-        if s.endswith(".") and not _abbreviation_like(s):
+        if s.endswith("."):
+            dotted[(i, j)] = (start, end, s)
             s, end = s[:-1], end - 1
         texts[(i, j)] = (start, end, s)
         nxt = ws[j + 1] if j + 1 < len(ws) else None
@@ -231,7 +288,16 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     skel = lookup(list(need_skel.values()), True) if need_skel else {}
     found: dict[tuple[int, int], tuple[list[Candidate], bool]] = {}
     for k, (_, _, s) in texts.items():
-        cands = [c for c in exact.get(fold_key(s), []) if _form_ok(c, s)]
+        hits = exact.get(fold_key(s), [])
+        if k in dotted:  # "Ga." is Georgia only as written, with its dot
+            with_dot = [
+                c for c in hits if c.kind == NAME_ABBREVIATION and _form_ok(c, dotted[k][2])
+            ]
+            if with_dot:
+                texts[k] = dotted[k]
+                found[k] = (with_dot, True)
+                continue
+        cands = [c for c in hits if _form_ok(c, s)]
         if cands:
             found[k] = (cands, True)
         elif k in need_skel and need_skel[k] in skel:
@@ -249,10 +315,6 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         if p.container is not None:
             p.container = new_index.get(id(proposals[p.container]))
     return kept
-
-
-def _abbreviation_like(s: str) -> bool:
-    return (len(s) <= 7 and "." in s[:-1]) or (len(s) <= 6 and s[0].isupper() and s.count(".") == 1)
 
 
 def _form_ok(c: Candidate, s: str) -> bool:
@@ -303,7 +365,9 @@ def _unknown_by_cue(
         )
         if not cued or fold_key(s) in lists.never or not ws[i].cap:
             continue
-        if (i, j + 1) in texts or (i > 0 and (i - 1, j) in texts and ws[i - 1].cap):
+        if ((i, j + 1) in texts and ws[j + 1].cap) or (
+            i > 0 and (i - 1, j) in texts and ws[i - 1].cap
+        ):
             continue  # only the whole capitalised run
         out.append(Proposal(start, end, s, i, j, ws[i].sent, [], False))
         used.update(range(i, j + 1))
@@ -379,7 +443,8 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
         prev = ws[p.first - 1] if p.first else None
         nxt = ws[p.last + 1] if p.last + 1 < len(ws) else None
         after_name = (
-            prev is not None and prev.cap and prev.sent == p.sent and not prev.first
+            prev is not None and prev.cap and prev.sent == p.sent
+            and (not prev.first or fold_key(prev.text) in lists.persons)
             and prev.text[0].isalpha() and fold_key(prev.text) not in lists.never
             and prev.text.lower() not in DIRECTIONS and not POSSESSIVE.search(prev.text)
         )  # fmt: skip

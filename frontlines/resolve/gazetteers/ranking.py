@@ -114,8 +114,6 @@ def _priors(cands: list[Candidate], p: Proposal) -> list[float]:
             continue
         for j, d in enumerate(cands):
             a = d.entry
-            if d.kind == NAME_PRIMARY:
-                continue
             if (
                 a.feature_code in ("ADM1", "ADM2")
                 and a.country == e.country
@@ -174,8 +172,10 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
             picks[i] = None
             continue
         if pick is not None and not pick.exact and not _supported(pick, i, p, picks, focus):
-            out.append(Choice(None, 0.0, 1, None, None, keep=p.after in STRONG_KINDS))
             picks[i] = None
+            choice = _choice(p, None, scores[i], usable[i], picks, proposals)
+            choice.keep = choice.entry is not None or p.after in STRONG_KINDS or _typed(p)
+            out.append(choice)
             continue
         out.append(_choice(p, pick, scores[i], usable[i], picks, proposals))
     return out
@@ -183,6 +183,16 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
 
 STRONG_KINDS = frozenset({"district", "airbase", "settlement"})
 CUED = frozenset({"in", "near", "outskirts", "district_of"})
+DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
+TYPE_WORDS = frozenset(
+    {"district", "neighbourhood", "neighborhood", "quarter", "suburb", "camp", "airbase",
+     "airport", "village", "town", "area"}
+)  # fmt: skip
+
+
+def _typed(p: Proposal) -> bool:
+    """The span ends in a place-type word: "the Qasr district", "Bagram airbase"."""
+    return p.text.split()[-1].lower() in TYPE_WORDS
 
 
 def _outlier(
