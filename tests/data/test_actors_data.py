@@ -450,3 +450,20 @@ def test_actors_data_covers_the_aleppo_article(seed_text):
         assert phrase in found, (phrase, actor_id)
     # In a Syria report "Islamic State group" resolves to the Syrian province by context.
     assert "Islamic State group" in by_id()["is-syria"]["context_aliases"]
+
+
+def test_actors_data_docs_example_is_valid():
+    """The user-file example in docs/actors.md parses and follows the same rules."""
+    text = (ROOT / "docs" / "actors.md").read_text(encoding="utf-8")
+    section = text.split("## Example: a user file", 1)[1]
+    block = section.split("```json", 1)[1].split("```", 1)[0]
+    rows = [json.loads(line) for line in block.strip().splitlines()]
+    assert len(rows) == 3
+    types = set(ACTOR_TYPES.values())
+    for row in rows:
+        assert REQUIRED <= set(row) <= REQUIRED | OPTIONAL
+        assert row["type"] in types and row["country"] in countries()
+        assert all(not is_case_insensitive(alias) for alias in phrases(row))
+        assert all(ref in by_id() for ref in row["affiliations"])
+    assert rows[1]["id"] in by_id()  # the correction replaces a shipped entry
+    assert name_at(rows[2], "2019-06-01") == "Northern Coordination"
