@@ -64,6 +64,7 @@ class _Neighbourhood:
     def __init__(self, conn: Any) -> None:
         self.conn = conn
         self.cands: dict[str, Candidate] = {}
+        self.by_country: dict[str | None, list[Candidate]] = defaultdict(list)
         self.covered: dict[str | None, list[tuple[date, date]]] = defaultdict(list)
 
     def _is_covered(self, c: Candidate) -> bool:
@@ -99,15 +100,21 @@ class _Neighbourhood:
             [ccs, los, his],
         )
         for row in _rows(cur):
-            self.cands.setdefault(row["event_id_cnty"], Candidate.from_row(row))
+            if row["event_id_cnty"] not in self.cands:
+                self.add(Candidate.from_row(row))
+
+    def add(self, c: Candidate) -> None:
+        self.cands[c.id] = c
+        self.by_country[c.country].append(c)
 
     def neighbours(self, c: Candidate) -> list[Candidate]:
+        if c.lo is None:
+            return []
         lo, hi = _window(c)
         return [
             o
-            for o in self.cands.values()
+            for o in self.by_country[c.country]
             if o.id != c.id
-            and o.country == c.country
             and o.lo is not None
             and o.lo <= hi
             and o.hi >= lo  # type: ignore[operator]
@@ -119,7 +126,8 @@ def components(conn: Any, seeds: Sequence[str]) -> list[list[str]]:
     """The match-graph components that contain the seed events."""
     hood = _Neighbourhood(conn)
     for row in _by_ids(conn, seeds):
-        hood.cands[row["event_id_cnty"]] = Candidate.from_row(row)
+        hood.add(Candidate.from_row(row))
+    hood.ensure(list(hood.cands.values()))  # one query for the whole batch's neighbourhood
     seen: set[str] = set()
     comps = []
     for seed in sorted(seeds):
@@ -142,35 +150,32 @@ def components(conn: Any, seeds: Sequence[str]) -> list[list[str]]:
 
 def recluster(conn: Any, ids: Sequence[str]) -> int:
     """Re-merge the components holding ``ids``; returns the number of merged events written."""
-    written = 0
-    for comp in components(conn, ids):
-        written += _rewrite(conn, comp)
-    return written
-
-
-def _rewrite(conn: Any, comp: list[str]) -> int:
-    rows = _by_ids(conn, comp, cols="*")
+    comps = components(conn, ids)
+    if not comps:
+        return 0
+    every = [m for comp in comps for m in comp]
+    rows = _by_ids(conn, every, cols="*")
+    by_id = {r["event_id_cnty"]: r for r in rows}
     distinct = conn.execute(
         "SELECT a, b FROM distinct_pairs WHERE a IN (SELECT unnest(?::VARCHAR[])) "
         "OR b IN (SELECT unnest(?::VARCHAR[]))",
-        [comp, comp],
+        [every, every],
     ).fetchall()
-    clusters = cluster([Candidate.from_row(r) for r in rows], distinct=distinct)
-    by_id = {r["event_id_cnty"]: r for r in rows}
-    old = sorted({r["cluster_id"] for r in rows if r.get("cluster_id")} | set(comp))
-    conn.execute("DELETE FROM events WHERE event_id_cnty IN (SELECT unnest(?::VARCHAR[]))", [old])
-    conn.execute("DELETE FROM merges WHERE doc_event_id IN (SELECT unnest(?::VARCHAR[]))", [comp])
     merged, links, assign_ids, assign_cids = [], [], [], []
-    for cl in clusters:
-        merged.append(summarise([by_id[m] for m in cl.members]))
-        for joined, linked_to, rule in cl.links:
-            links.append(
-                {"event_id": cl.id, "doc_event_id": joined, "linked_to": linked_to, "rule": rule}
-            )
-        for m in cl.members:
-            if by_id[m].get("cluster_id") != cl.id:
-                assign_ids.append(m)
-                assign_cids.append(cl.id)
+    for comp in comps:
+        cands = [Candidate.from_row(by_id[m]) for m in comp]
+        for cl in cluster(cands, distinct=distinct if len(comp) > 1 else ()):
+            merged.append(summarise([by_id[m] for m in cl.members]))
+            for joined, linked_to, rule in cl.links:
+                link = {"event_id": cl.id, "doc_event_id": joined, "linked_to": linked_to}
+                links.append({**link, "rule": rule})
+            for m in cl.members:
+                if by_id[m].get("cluster_id") != cl.id:
+                    assign_ids.append(m)
+                    assign_cids.append(cl.id)
+    old = sorted({r["cluster_id"] for r in rows if r.get("cluster_id")} | set(every))
+    conn.execute("DELETE FROM events WHERE event_id_cnty IN (SELECT unnest(?::VARCHAR[]))", [old])
+    conn.execute("DELETE FROM merges WHERE doc_event_id IN (SELECT unnest(?::VARCHAR[]))", [every])
     insert_rows(conn, "events", merged)
     insert_rows(conn, "merges", links)
     if assign_ids:
