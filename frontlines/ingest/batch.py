@@ -66,7 +66,10 @@ def _init(
 
     if forked:
         close_inherited()  # a worker must not keep the parent's write lock alive
-    _STATE.update(known=known, opts=opts, pipeline=Pipeline(settings))
+    key = repr(settings)
+    if _STATE.get("settings_key") != key:  # loading knowledge takes seconds: reuse it
+        _STATE.update(pipeline=Pipeline(settings), settings_key=key)
+    _STATE.update(known=known, opts=opts)
 
 
 def _work(items: Sequence[Item]) -> list[Outcome]:
