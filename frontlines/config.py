@@ -36,9 +36,7 @@ class Settings:
     codebook: Path = field(default_factory=lambda: data_path("codebook.yaml"))
     extra_codebooks: list[Path] = field(default_factory=list)
     cues: Path = field(default_factory=lambda: data_path("cues.yaml"))
-    actor_files: list[Path] = field(
-        default_factory=lambda: sorted(data_path("actors").glob("*.jsonl"))
-    )
+    actor_files: list[Path] = field(default_factory=lambda: sorted(data_path("actors").glob("*.jsonl")))
     extra_actor_files: list[Path] = field(default_factory=list)
     home: Path = field(default_factory=home)
     include_unrealised: bool = False

@@ -1,28 +1,41 @@
 """The walk: Document → spaCy Doc → mentions → resolved → events → Report. Read this first.
 
-``Pipeline`` loads its knowledge (codebook, actor dictionary, gazetteer) once,
-lazily, so constructing one is cheap and a batch pays the loading cost a single
-time. ``frontlines.extract()`` is the one-call convenience over it.
+1. ``recognise``: the tokenizer marks sentences; rulers write ``doc.spans``
+   (actors, dates, triggers, lexicon, cues, control); the geoparser adds places.
+2. ``resolve``: the document's focus country decides "the regime" and "rebels";
+   dates resolve against the publication date.
+3. ``extract``: one candidate per clause with a trigger; rules refine its type;
+   certainty, roles, place, date and numbers come from its clause and sentence.
+4. merge within the document, build contract Events and ControlClaims.
+
+``Pipeline`` loads its knowledge once, lazily, so constructing one is cheap and a
+batch pays the loading cost a single time. ``frontlines.extract()`` is the
+one-call convenience over a shared Pipeline.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from frontlines.config import Settings
 from frontlines.ingest.read import document_from_text
-from frontlines.types import Document, Report
+from frontlines.types import Document, Mention, Report
 
 TextSource = str | Path | Document
+STRONG_TRIGGER = 0.85
 
 
 class Pipeline:
-    """A reusable extractor. Thread-unsafe; use one per worker process."""
+    """A reusable extractor. Not thread-safe; use one per worker process."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, geoparser: Any | None = None) -> None:
         self.settings = settings or Settings()
+        self._geoparser = geoparser
+        self._parts: _Parts | None = None
 
     def extract(
         self,
@@ -42,17 +55,167 @@ class Pipeline:
 
             doc, warnings = read_path(text, published=published, source=source)
         else:
-            doc, warnings = document_from_text(
-                text, key=key, title=title, published=published, source=source, url=url
-            )
+            doc, warnings = document_from_text(text, key=key, title=title, published=published, source=source, url=url)
         return self.extract_document(doc, warnings=warnings)
-
-    def extract_document(self, doc: Document, *, warnings: list[str] | None = None) -> Report:
-        return Report(document=doc, warnings=list(warnings or []))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Report]:
         for doc in docs:
             yield self.extract_document(doc)
+
+    def load(self) -> Pipeline:
+        """Load knowledge and gazetteers now rather than on the first document."""
+        self._load()
+        return self
+
+    def _load(self) -> _Parts:
+        if self._parts is None:
+            self._parts = _Parts(self.settings, self._geoparser)
+        return self._parts
+
+    def extract_document(self, doc: Document, *, warnings: list[str] | None = None) -> Report:
+        parts = self._load()
+        ctx = parts.context(doc)
+        events = parts.events(ctx)
+        control = parts.control.claims(ctx, events)
+        return Report(
+            document=doc,
+            events=events,
+            control=control,
+            mentions=_mentions(ctx, parts),
+            warnings=list(warnings or []),
+        )
+
+
+class _Parts:
+    """Everything a Pipeline builds once: rulers, resolvers, extractors."""
+
+    def __init__(self, settings: Settings, geoparser: Any | None) -> None:
+        from frontlines.extract.control import ControlExtractor
+        from frontlines.extract.events import EventExtractor
+        from frontlines.knowledge import load_knowledge
+        from frontlines.recognise.actors import ActorRuler
+        from frontlines.recognise.cues import CueRuler
+        from frontlines.recognise.dates import DateRuler
+        from frontlines.recognise.nlp import build_nlp
+        from frontlines.recognise.triggers import ControlRuler, LexiconRuler, TriggerRuler
+        from frontlines.resolve.actors import ActorResolver
+
+        self.settings = settings
+        knowledge = load_knowledge(settings)
+        self.knowledge = knowledge
+        self.nlp = build_nlp()
+        self.actor_ruler = ActorRuler(knowledge.actors, knowledge.cues)
+        self.rulers = [
+            self.actor_ruler,
+            DateRuler(),
+            TriggerRuler(knowledge.codebook),
+            LexiconRuler(knowledge.codebook),
+            CueRuler(knowledge.cues),
+            ControlRuler(knowledge.codebook),
+        ]
+        if geoparser is None:
+            from frontlines.resolve.places import Geoparser
+
+            geoparser = Geoparser(settings=settings)
+        self.geoparser = geoparser
+        self.resolver = ActorResolver(knowledge.actors)
+        self.extractor = EventExtractor(knowledge, self.resolver)
+        self.control = ControlExtractor(
+            self.resolver,
+            knowledge.actors,
+            self.actor_ruler,
+            include_unrealised=settings.include_unrealised,
+        )
+
+    def context(self, document: Document):  # -> DocContext
+        from frontlines.extract.context import DocContext
+        from frontlines.extract.sentences import hits, place_hits, sentences
+        from frontlines.resolve.dates import resolve_date
+
+        sdoc = self.nlp(document.text)
+        for ruler in self.rulers:
+            ruler(sdoc)
+        published = date.fromisoformat(document.published) if document.published else None
+        actor_spans = list(sdoc.spans["actors"])
+        exclude = [(s.start_char, s.end_char) for s in actor_spans]
+        places = self.geoparser.parse(sdoc, exclude=exclude)
+        focus = self.geoparser.focus(places)
+        focus_country = focus.country or self._actor_country(actor_spans)
+        ctx = DocContext(
+            document=document,
+            doc=sdoc,
+            published=published,
+            sentences=sentences(sdoc, self.knowledge.cues),
+            focus_country=focus_country,
+            focus_place=focus.place,
+        )
+        ctx.actors = [self.resolver.mention(s, focus_country=focus_country) for s in actor_spans]
+        ctx.triggers = hits(sdoc, "triggers")
+        strong = [t for t in ctx.triggers if float(t.value) >= STRONG_TRIGGER]
+        # "Grad missiles", "Scud": a weapon's name is not the place its gazetteer twin is.
+        ctx.places = [
+            p
+            for p in place_hits(sdoc, places)
+            if not any(t.tok_start < p.tok_end and p.tok_start < t.tok_end for t in strong)
+        ]
+        ctx.lexicon = hits(sdoc, "lexicon")
+        ctx.cues = hits(sdoc, "cues")
+        ctx.control = hits(sdoc, "control")
+        from frontlines.extract.context import DateHit
+
+        ctx.dates = [
+            DateHit(
+                s.start,
+                s.end,
+                s.start_char,
+                s.end_char,
+                s.text,
+                s.label_,
+                resolve_date(s.text, s.label_, published),
+            )
+            for s in sdoc.spans["dates"]
+        ]
+        return ctx
+
+    def _actor_country(self, spans: list) -> str | None:
+        counts: Counter[str] = Counter()
+        for span in spans:
+            m = self.resolver.mention(span, focus_country=None)
+            if m.country:
+                counts[m.country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def events(self, ctx) -> list:
+        from frontlines.extract.assemble import build_event
+        from frontlines.extract.dedupe import fold_battles, merge, realised
+
+        cands = self.extractor.candidates(ctx)
+        cands = realised(cands, include_unrealised=self.settings.include_unrealised)
+        cands = fold_battles(cands)
+        events = [build_event(ctx, group, self.resolver, self.knowledge.codebook) for group in merge(cands)]
+        events = [e for e in events if e.confidence >= self.settings.min_confidence]
+        events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0, e.id))
+        return events
+
+
+def _mentions(ctx, parts: _Parts) -> dict[str, list[Mention]]:
+    day = ctx.document.published
+    actors = [
+        Mention(a.text, a.start, a.end, "actor", parts.resolver.to_actor(a, day) if a.entry else None)
+        for a in ctx.actors
+    ]
+    places = [Mention(p.text, p.start, p.end, "place", p.place) for p in ctx.places]
+    dates = [
+        Mention(
+            d.text,
+            d.start,
+            d.end,
+            "date",
+            d.resolved.iso if d.resolved and d.resolved.date else None,
+        )
+        for d in ctx.dates
+    ]
+    return {"actors": actors, "places": places, "dates": dates}
 
 
 def extract(

@@ -49,9 +49,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Other",
     ),
 }
-SUB_EVENT_TYPES: dict[str, str] = {
-    sub: event_type for event_type, subs in EVENT_TYPES.items() for sub in subs
-}
+SUB_EVENT_TYPES: dict[str, str] = {sub: event_type for event_type, subs in EVENT_TYPES.items() for sub in subs}
 
 Certainty = Literal["asserted", "reported", "claimed", "hedged", "negated", "planned"]
 CERTAINTIES: tuple[str, ...] = ("asserted", "reported", "claimed", "hedged", "negated", "planned")
@@ -204,6 +202,9 @@ class Event(_Record):
     confidence: float = 0.5
     evidence: list[Span] = field(default_factory=list)
     notes: str = ""
+    # Added to the contract (fields may be added): the span behind each field, keyed by
+    # field name ("trigger", "actor1", "location", "date", "fatalities", ...).
+    spans: dict[str, Span] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -219,6 +220,7 @@ class Event(_Record):
             location=Place.from_dict(d["location"]) if d.get("location") else None,
             claimed_by=_actor_or_str(d.get("claimed_by")),
             evidence=[Span.from_dict(s) for s in d.get("evidence") or []],
+            spans={k: Span.from_dict(v) for k, v in (d.get("spans") or {}).items()},
         )
         return cls(**extra)
 
@@ -286,9 +288,7 @@ class Report(_Record):
     document: Document
     events: list[Event] = field(default_factory=list)
     control: list[ControlClaim] = field(default_factory=list)
-    mentions: dict[str, list[Mention]] = field(
-        default_factory=lambda: {"actors": [], "places": [], "dates": []}
-    )
+    mentions: dict[str, list[Mention]] = field(default_factory=lambda: {"actors": [], "places": [], "dates": []})
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
@@ -322,8 +322,6 @@ class Report(_Record):
             document=document,
             events=[Event.from_dict(e) for e in d.get("events", [])],
             control=[ControlClaim.from_dict(c) for c in d.get("control", [])],
-            mentions={
-                k: [Mention.from_dict(m) for m in v] for k, v in d.get("mentions", {}).items()
-            },
+            mentions={k: [Mention.from_dict(m) for m in v] for k, v in d.get("mentions", {}).items()},
             warnings=list(d.get("warnings", [])),
         )

@@ -28,6 +28,7 @@ class DatedName:
     start: str | None  # ISO date, inclusive
     end: str | None
     aliases: list[str] = field(default_factory=list)
+    type: str | None = None  # the actor type in this period, when it differs
 
     def covers(self, day: str) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -46,19 +47,34 @@ class ActorEntry:
     context_aliases: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     generic: bool = False
+    successor: str | None = None
     note: str = ""
 
-    def name_at(self, day: str | None, *, country_name: str | None = None) -> str:
-        """The canonical name on a date (dated names), with a generic template filled."""
-        name = self.name
+    def period(self, day: str | None) -> DatedName | None:
         if day and self.names:
             for dated in self.names:
                 if dated.covers(day):
-                    name = dated.name
-                    break
+                    return dated
+        return None
+
+    def name_at(self, day: str | None, *, country_name: str | None = None) -> str:
+        """The canonical name on a date (dated names), with a generic template filled."""
+        dated = self.period(day)
+        name = dated.name if dated else self.name
         if self.generic:
             return name.replace("{country}", country_name or "unknown country")
         return name
+
+    def type_at(self, day: str | None) -> str:
+        dated = self.period(day)
+        return dated.type if dated and dated.type else self.type
+
+    def ended_before(self, day: str | None) -> bool:
+        """True when ``day`` falls after the last dated name: the successor acts now."""
+        if not day or not self.names or not self.successor:
+            return False
+        last = self.names[-1].end
+        return last is not None and day > last
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +123,7 @@ def alias_variants(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
 class ActorDictionary:
     entries: dict[str, ActorEntry] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO2
+    shared_demonyms: dict[str, list[str]] = field(default_factory=dict)  # "congolese" -> [CD, CG]
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> name as in actor names
 
     @classmethod
@@ -161,6 +178,10 @@ class ActorDictionary:
                 for dem in row[col["demonyms"]].split(";"):
                     if dem.strip():
                         self.demonyms.setdefault(fold(dem.strip()), iso)
+                if "shared" in col:
+                    for dem in row[col["shared"]].split(";"):
+                        if dem.strip():
+                            self.shared_demonyms.setdefault(fold(dem.strip()), []).append(iso)
 
 
 def _cased(text: str) -> bool:
@@ -179,9 +200,7 @@ def _read_jsonl(path: Path) -> Iterator[ActorEntry]:
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as e:
-                raise KnowledgeError(
-                    f"not valid JSON ({e.msg})", path=str(path), line=lineno
-                ) from None
+                raise KnowledgeError(f"not valid JSON ({e.msg})", path=str(path), line=lineno) from None
             yield _entry(raw, path=str(path), line=lineno)
 
 
@@ -200,8 +219,16 @@ def _entry(raw: Any, *, path: str, line: int) -> ActorEntry:
     for dn in raw.get("names") or []:
         if not isinstance(dn, dict) or not dn.get("name"):
             raise fail("each entry of 'names' needs a 'name'")
+        if dn.get("type") and dn["type"] not in ACTOR_TYPES.values():
+            raise fail(f"names[].type {dn['type']!r} is not an ACLED actor type")
         names.append(
-            DatedName(dn["name"], dn.get("from"), dn.get("to"), list(dn.get("aliases") or []))
+            DatedName(
+                dn["name"],
+                dn.get("from"),
+                dn.get("to"),
+                list(dn.get("aliases") or []),
+                dn.get("type"),
+            )
         )
     return ActorEntry(
         id=str(raw["id"]),
@@ -215,5 +242,6 @@ def _entry(raw: Any, *, path: str, line: int) -> ActorEntry:
         context_aliases=list(raw.get("context_aliases") or []),
         metonyms=list(raw.get("metonyms") or []),
         generic=bool(raw.get("generic", False)),
+        successor=raw.get("successor"),
         note=str(raw.get("note") or ""),
     )

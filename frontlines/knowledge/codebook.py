@@ -16,7 +16,7 @@ import yaml
 
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.patterns import IrregularTable, expand
-from frontlines.types import ACTOR_TYPES, SUB_EVENT_TYPES
+from frontlines.types import ACTOR_TYPES, CONTROL_STATUSES, SUB_EVENT_TYPES
 
 RULE_CONDITIONS = frozenset(
     {
@@ -31,6 +31,7 @@ RULE_CONDITIONS = frozenset(
         "actor1_home",
         "has_actor",
         "max_weight",
+        "before",
     }
 )
 SCOPES = ("clause", "sentence", "window", "document")
@@ -74,6 +75,8 @@ class Codebook:
     lexicons: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     vague_numbers: dict[str, int] = field(default_factory=dict)
+    control: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    not_triggers: list[tuple[str, ...]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
     @classmethod
@@ -91,9 +94,7 @@ class Codebook:
         return sub.note if sub else "{actor1}: " + sub_event_type.lower()
 
     # -- loading -----------------------------------------------------------------
-    def _merge(
-        self, data: Mapping[str, Any], *, path: str, base: bool, irregular: IrregularTable | None
-    ) -> None:
+    def _merge(self, data: Mapping[str, Any], *, path: str, base: bool, irregular: IrregularTable | None) -> None:
         self.sources.append(path)
         for word, value in (data.get("vague_numbers") or {}).items():
             if not isinstance(value, int) or value < 0:
@@ -102,13 +103,18 @@ class Codebook:
         for ev_name, ev in (data.get("event_types") or {}).items():
             subs = (ev or {}).get("sub_event_types") or {}
             for sub_name, sub in subs.items():
-                self._add_sub_type(
-                    ev_name, sub_name, sub or {}, path=path, base=base, irregular=irregular
-                )
+                self._add_sub_type(ev_name, sub_name, sub or {}, path=path, base=base, irregular=irregular)
         for name, patterns in (data.get("lexicons") or {}).items():
             tokens = self.lexicons.setdefault(name, [])
-            tokens.extend(
-                _expand_all(patterns, where=f"lexicons.{name}", path=path, irregular=irregular)
+            tokens.extend(_expand_all(patterns, where=f"lexicons.{name}", path=path, irregular=irregular))
+        self.not_triggers.extend(
+            _expand_all(data.get("not_triggers") or [], where="not_triggers", path=path, irregular=irregular)
+        )
+        for status, patterns in (data.get("control") or {}).items():
+            if status not in CONTROL_STATUSES:
+                raise KnowledgeError(f"control.{status}: not a control status {CONTROL_STATUSES}", path=path)
+            self.control.setdefault(status, []).extend(
+                _expand_all(patterns, where=f"control.{status}", path=path, irregular=irregular)
             )
         rules = [self._rule(r, i, path) for i, r in enumerate(data.get("rules") or [])]
         self.rules = rules + self.rules if not base else self.rules + rules
@@ -127,9 +133,7 @@ class Codebook:
     ) -> None:
         where = f"event_types.{ev_name}.{sub_name}"
         if SUB_EVENT_TYPES.get(sub_name) != ev_name:
-            raise KnowledgeError(
-                f"{where}: not one of ACLED's sub-event types under {ev_name!r}", path=path
-            )
+            raise KnowledgeError(f"{where}: not one of ACLED's sub-event types under {ev_name!r}", path=path)
         if sub_name not in self.sub_types:
             if not base:
                 raise KnowledgeError(f"{where}: missing from the base codebook", path=path)
@@ -145,15 +149,11 @@ class Codebook:
             try:
                 w = float(weight)
             except (TypeError, ValueError):
-                raise KnowledgeError(
-                    f"{where}.triggers: weight {weight!r} is not a number", path=path
-                ) from None
+                raise KnowledgeError(f"{where}.triggers: weight {weight!r} is not a number", path=path) from None
             if not 0 < w <= 1:
                 raise KnowledgeError(f"{where}.triggers: weight {w} outside (0, 1]", path=path)
             for pattern in patterns or []:
-                for tokens in _expand_all(
-                    [pattern], where=f"{where}.triggers", path=path, irregular=irregular
-                ):
+                for tokens in _expand_all([pattern], where=f"{where}.triggers", path=path, irregular=irregular):
                     self.triggers.append(Trigger(tokens, sub_name, w, pattern))
 
     def _rule(self, raw: Any, index: int, path: str) -> Rule:
@@ -164,17 +164,13 @@ class Codebook:
         unknown = set(when) - RULE_CONDITIONS
         if unknown:
             raise KnowledgeError(f"{where}: unknown condition(s) {sorted(unknown)}", path=path)
-        return Rule(
-            id=str(raw.get("id") or f"rule-{index}"), when=dict(when), then=str(raw["then"])
-        )
+        return Rule(id=str(raw.get("id") or f"rule-{index}"), when=dict(when), then=str(raw["then"]))
 
     def _check_rule(self, rule: Rule, path: str) -> None:
         where = f"rule {rule.id!r}"
         if rule.then != "drop" and rule.then not in SUB_EVENT_TYPES:
-            raise KnowledgeError(
-                f"{where}: `then` {rule.then!r} is not a sub-event type", path=path
-            )
-        for key in ("context", "context_all", "not_context", "target"):
+            raise KnowledgeError(f"{where}: `then` {rule.then!r} is not a sub-event type", path=path)
+        for key in ("context", "context_all", "not_context", "target", "before"):
             for name in rule.when.get(key) or []:
                 if name not in self.lexicons:
                     raise KnowledgeError(f"{where}: unknown lexicon {name!r}", path=path)
@@ -194,9 +190,7 @@ class Codebook:
             raise KnowledgeError(f"codebook lacks sub-event types: {', '.join(missing)}", path=path)
 
 
-def _expand_all(
-    patterns: Any, *, where: str, path: str, irregular: IrregularTable | None
-) -> list[tuple[str, ...]]:
+def _expand_all(patterns: Any, *, where: str, path: str, irregular: IrregularTable | None) -> list[tuple[str, ...]]:
     if not isinstance(patterns, list):
         raise KnowledgeError(f"{where}: expected a list of patterns", path=path)
     out: list[tuple[str, ...]] = []
@@ -216,9 +210,7 @@ def _read_yaml(path: Path) -> Mapping[str, Any]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise KnowledgeError(
-            f"not valid YAML ({getattr(e, 'problem', e)})", path=str(path), line=line
-        ) from None
+        raise KnowledgeError(f"not valid YAML ({getattr(e, 'problem', e)})", path=str(path), line=line) from None
     if not isinstance(data, Mapping):
         raise KnowledgeError("expected a mapping at the top level", path=str(path))
     return data

@@ -16,7 +16,7 @@ Phrases = list[tuple[str, ...]]
 @dataclass(slots=True)
 class CertaintyCue:
     kind: str  # negated | planned | hedged
-    where: str  # before | sentence
+    where: str  # before | sentence | following (opens the next sentence: "If true, ...")
     window: int
     phrases: Phrases
 
@@ -38,10 +38,7 @@ class Cues:
     def load(cls, path: Path) -> Cues:
         data = read_yaml(path)
         where = str(path)
-        irregular = {
-            str(k): tuple(str(f) for f in v or [])
-            for k, v in (data.get("irregular_verbs") or {}).items()
-        }
+        irregular = {str(k): tuple(str(f) for f in v or []) for k, v in (data.get("irregular_verbs") or {}).items()}
 
         def phrases(value: Any, key: str) -> Phrases:
             if not isinstance(value, list):
@@ -59,10 +56,8 @@ class Cues:
             if kind not in ("negated", "planned", "hedged"):
                 raise KnowledgeError(f"certainty.{kind}: unknown certainty", path=where)
             for place, body in (spec or {}).items():
-                if place not in ("before", "sentence"):
-                    raise KnowledgeError(
-                        f"certainty.{kind}.{place}: use before|sentence", path=where
-                    )
+                if place not in ("before", "sentence", "following"):
+                    raise KnowledgeError(f"certainty.{kind}.{place}: use before|sentence|following", path=where)
                 certainty.append(
                     CertaintyCue(
                         kind=kind,
@@ -72,17 +67,13 @@ class Cues:
                     )
                 )
         attribution = data.get("attribution") or {}
-        metonym = {
-            t for ph in phrases(data.get("metonym_verbs") or [], "metonym_verbs") for t in ph
-        }
+        metonym = {t for ph in phrases(data.get("metonym_verbs") or [], "metonym_verbs") for t in ph}
         return cls(
             certainty=certainty,
             attribution_verbs=phrases(attribution.get("verbs") or [], "attribution.verbs"),
             according_to=phrases(attribution.get("according_to") or [], "attribution.according_to"),
             sources=phrases(attribution.get("sources") or [], "attribution.sources"),
-            boilerplate_line_starts=tuple(
-                fold(s) for s in data.get("boilerplate_line_starts") or []
-            ),
+            boilerplate_line_starts=tuple(fold(s) for s in data.get("boilerplate_line_starts") or []),
             clause_breaks=phrases(data.get("clause_breaks") or [], "clause_breaks"),
             anaphora=phrases(data.get("anaphora") or [], "anaphora"),
             background=phrases(data.get("background") or [], "background"),

@@ -8,12 +8,24 @@ from spacy.tokens import Doc, Span
 
 from frontlines.knowledge.patterns import fold
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_cached(word: str) -> str:
+    key = _FOLDED.get(word)
+    if key is None:
+        key = fold(word)
+        if len(_FOLDED) < 200_000:
+            _FOLDED[word] = key
+    return key
+
 
 def norms(doc: Doc) -> list[str]:
     """Folded token texts (lower case, straight apostrophes, no diacritics), cached on the Doc."""
     cached = doc.user_data.get("frontlines.norms")
     if cached is None:
-        cached = [fold(t.text) for t in doc]
+        words = doc.user_data.get("frontlines.words") or [t.text for t in doc]
+        cached = [_fold_cached(w) for w in words]
         doc.user_data["frontlines.norms"] = cached
     return cached
 

@@ -1,7 +1,7 @@
 """Cue ruler: certainty, attribution and clause cues → ``doc.spans["cues"]``.
 
 Labels: ``negated``/``planned``/``hedged`` (with ``kb_id_`` = where the cue must sit,
-``before:N`` or ``sentence``), ``attribution``, ``according_to``, ``source``,
+``before:N``, ``sentence`` or ``following``), ``attribution``, ``according_to``, ``source``,
 ``clause_break``, ``anaphora``, ``background``.
 """
 
@@ -19,7 +19,7 @@ class CueRuler:
         self.key = key
         self.trie: PhraseTrie[tuple[str, str]] = PhraseTrie()
         for cue in cues.certainty:
-            where = f"before:{cue.window}" if cue.where == "before" else "sentence"
+            where = f"before:{cue.window}" if cue.where == "before" else cue.where
             for tokens in cue.phrases:
                 self.trie.add(tokens, (cue.kind, where), variants=False)
         groups = {

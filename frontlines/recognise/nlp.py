@@ -59,7 +59,9 @@ class FastTokenizer:
             pos = m.end()
         if pos < len(text):
             self._gap(text[pos:], words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words))
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words))
+        doc.user_data["frontlines.words"] = words
+        return doc
 
     @staticmethod
     def _gap(gap: str, words: list[str], spaces: list[bool]) -> None:

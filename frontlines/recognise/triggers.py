@@ -20,10 +20,19 @@ class TriggerRuler:
         self.trie: PhraseTrie[tuple[str, float]] = PhraseTrie()
         for trig in codebook.triggers:
             self.trie.add(trig.tokens, (trig.sub_event_type, trig.weight))
+        self.blockers: PhraseTrie[bool] = PhraseTrie()
+        for tokens in codebook.not_triggers:
+            self.blockers.add(tokens, True)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.trie.find(norms(doc))
-        write_spans(doc, self.key, ((s, e, sub, f"{w:g}") for s, e, (sub, w) in matches))
+        keys = norms(doc)
+        blocked = [(s, e) for s, e, _ in self.blockers.find(keys)]
+        matches = [
+            (s, e, sub, f"{w:g}")
+            for s, e, (sub, w) in self.trie.find(keys)
+            if not any(bs <= s and e <= be for bs, be in blocked)
+        ]
+        write_spans(doc, self.key, matches)
         return doc
 
 
@@ -38,4 +47,24 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         matches = self.trie.find(norms(doc))
         write_spans(doc, self.key, ((s, e, name, "") for s, e, name in matches))
+        return doc
+
+
+class ControlRuler:
+    """Control language ("held by", "besieged", "front line") → ``doc.spans["control"]``."""
+
+    def __init__(self, codebook: Codebook, *, key: str = "control") -> None:
+        self.key = key
+        self.trie: PhraseTrie[str] = PhraseTrie()
+        for status, phrases in codebook.control.items():
+            for tokens in phrases:
+                self.trie.add(tokens, status, variants=False)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.trie.find(norms(doc))
+        items = [(s, e, status, "") for s, e, status in matches]
+        for i, key in enumerate(norms(doc)):
+            if key.endswith(("-held", "-controlled", "-run", "-occupied")):
+                items.append((i, i + 1, "holds", "compound"))
+        write_spans(doc, self.key, items)
         return doc

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from frontlines.countries import country_name
 from frontlines.knowledge.actors import ActorDictionary, ActorEntry
 from frontlines.knowledge.patterns import fold
+from frontlines.recognise.actors import decode_ids
 from frontlines.types import Actor
 
 
@@ -41,21 +42,36 @@ class ActorResolver:
         self.actors = actors
 
     def mention(self, span: SpacySpan, *, focus_country: str | None) -> ActorMention:
-        ids = [i for i in span.kb_id_.split("|") if i]
-        entries = [self.actors.entries[i] for i in ids if i in self.actors.entries]
-        kind = span.label_
-        entry: ActorEntry | None = None
+        """Pick the actor the words name here.
+
+        Precedence: a plain alias of an actor of the focus country; a context alias
+        of the focus country's actor ("the regime", or "Islamic State group" for the
+        Syrian province); a capital as metonym; any other plain alias.
+        """
+        kinds = decode_ids(span.kb_id_)
+        entries = {k: [self.actors.entries[i] for i in ids if i in self.actors.entries] for k, ids in kinds.items()}
+        local = [e for e in entries.get("alias", []) if e.country and e.country == focus_country]
+        context = [e for e in entries.get("context", []) if e.country and e.country == focus_country]
+        chosen: list[tuple[str, ActorEntry]] = (
+            [("alias", e) for e in local]
+            + [("context", e) for e in context]
+            + [("metonym", e) for e in entries.get("metonym", [])]
+            + [("alias", e) for e in entries.get("alias", [])]
+        )
+        kind, entry = chosen[0] if chosen else (span.label_, None)
         country: str | None = None
-        if kind == "context":
-            entry = next((e for e in entries if e.country and e.country == focus_country), None)
-        else:
-            entry = next((e for e in entries if e.country and e.country == focus_country), None)
-            entry = entry or next(iter(entries), None)
         if entry is not None:
             country = entry.country
             if entry.generic:
                 first = fold(span[0].text)
-                country = self.actors.demonyms.get(first) or focus_country
+                if first == "the" and len(span) > 1:
+                    first = fold(span[1].text)
+                shared = self.actors.shared_demonyms.get(first, [])
+                country = (
+                    self.actors.demonyms.get(first)
+                    or (focus_country if focus_country in shared else None)
+                    or focus_country
+                )
         return ActorMention(
             start=span.start_char,
             end=span.end_char,
@@ -83,10 +99,15 @@ class ActorResolver:
                 country=iso,
                 mention=mention.text,
             )
+        for _ in range(3):  # the Taliban became Afghanistan's state forces on 2021-08-15
+            if entry.ended_before(day) and entry.successor in self.actors.entries:
+                entry = self.actors.entries[entry.successor]
+            else:
+                break
         return Actor(
             name=entry.name_at(day),
             id=entry.id,
-            type=entry.type,
+            type=entry.type_at(day),
             country=entry.country,
             mention=mention.text,
         )

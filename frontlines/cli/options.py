@@ -1,0 +1,43 @@
+"""Option groups shared by several commands (sqlite-utils style decorators)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def knowledge_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--actors, --codebook and --include-unrealised: the user's own knowledge files."""
+    f = click.option(
+        "--include-unrealised",
+        is_flag=True,
+        help="Also emit negated and planned events (promises, threats, denials).",
+    )(f)
+    f = click.option(
+        "--codebook",
+        "codebooks",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra codebook YAML merged over the shipped one (repeatable).",
+    )(f)
+    f = click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra actor dictionary JSONL; later files win on id (repeatable).",
+    )(f)
+    return f
+
+
+def settings_from(options: Mapping[str, Any]):  # -> Settings
+    from frontlines.config import Settings
+
+    settings = Settings()
+    settings.extra_actor_files = list(options.get("actor_files") or [])
+    settings.extra_codebooks = list(options.get("codebooks") or [])
+    settings.include_unrealised = bool(options.get("include_unrealised"))
+    return settings

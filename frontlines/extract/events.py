@@ -1,0 +1,262 @@
+"""Trigger + its clause → candidate event: type, actors, place, date, certainty, numbers.
+
+One candidate per clause that holds a trigger: the clause's strongest trigger
+gives the sub-event type, which the codebook's rules then refine or drop. A clause
+naming several places after its trigger ("attacks on western Aleppo and Minya")
+gives one candidate per place, as ACLED codes one event per location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from frontlines.extract import certainty as certainty_mod
+from frontlines.extract import roles as roles_mod
+from frontlines.extract.certainty import Claim
+from frontlines.extract.context import DateHit, DocContext, Hit, PlaceHit, Sentence
+from frontlines.extract.numbers import Count, NumberReader
+from frontlines.extract.rules import RuleContext, refine
+from frontlines.knowledge import Knowledge
+from frontlines.resolve.actors import ActorMention, ActorResolver
+from frontlines.types import SUB_EVENT_TYPES, Place
+
+INHERIT_SENTENCES = 2  # how far back a place or actor may be carried
+
+
+@dataclass(slots=True)
+class Candidate:
+    sub_event_type: str
+    weight: float
+    sentence: int
+    clause: tuple[int, int]
+    trigger: Hit
+    roles: roles_mod.Roles
+    claim: Claim
+    place: PlaceHit | None = None
+    place_inherited: Place | None = None
+    date: date | None = None
+    date_end: date | None = None
+    precision: int = 2
+    date_hit: DateHit | None = None
+    background: bool = False
+    fatalities: Count | None = None
+    fatality_sentence: int = 0
+    quantity: tuple[int, int] | None = None  # char range
+    rules: list[str] = field(default_factory=list)
+    extra_sentences: list[int] = field(default_factory=list)
+
+    @property
+    def location(self) -> Place | None:
+        if self.place is not None and self.place.place is not None:
+            return self.place.place
+        return self.place_inherited
+
+
+class EventExtractor:
+    def __init__(self, knowledge: Knowledge, resolver: ActorResolver) -> None:
+        self.codebook = knowledge.codebook
+        self.resolver = resolver
+        self.numbers = NumberReader(knowledge.codebook.vague_numbers)
+
+    def candidates(self, ctx: DocContext) -> list[Candidate]:
+        out: list[Candidate] = []
+        narrative: tuple[date, int] | None = None
+        recent_places: list[tuple[int, Place]] = []
+        for sent in ctx.sentences:
+            if sent.skip:
+                continue
+            dates = ctx.in_range(ctx.dates, sent.tok_start, sent.tok_end)
+            if narrative is not None:
+                ctx.narrative[sent.index] = narrative
+            for clause in sent.clauses:
+                found = self._clause(ctx, sent, clause, dates, narrative, recent_places, out)
+                out.extend(found)
+            for sent_place in ctx.in_range(ctx.places, sent.tok_start, sent.tok_end):
+                if sent_place.place is not None and sent_place.relation != "demonym":
+                    recent_places.append((sent.index, sent_place.place))
+            for d in dates:
+                r = d.resolved
+                if r is not None and r.date is not None and not r.background and not r.future:
+                    narrative = (r.date, r.precision)
+        return out
+
+    # -- one clause ------------------------------------------------------------------
+    def _clause(
+        self,
+        ctx: DocContext,
+        sent: Sentence,
+        clause: tuple[int, int],
+        dates: list[DateHit],
+        narrative: tuple[date, int] | None,
+        recent_places: list[tuple[int, Place]],
+        so_far: list[Candidate],
+    ) -> list[Candidate]:
+        triggers = [
+            t
+            for t in ctx.in_range(ctx.triggers, *clause)
+            if not _overlaps_any(t, ctx.actors) and not _overlaps_any(t, ctx.places) and not _reference(ctx, t)
+        ]
+        if not triggers:
+            return []
+        best = max(triggers, key=lambda t: (float(t.value), t.tok_end - t.tok_start, -t.tok_start))
+        weight = float(best.value)
+        day = (narrative[0].isoformat() if narrative else None) or ctx.document.published
+        claim = certainty_mod.assess(ctx, sent, clause, best, self.resolver, day=day)
+        previous = next(
+            (c.roles.actor1 for c in reversed(so_far) if c.sentence >= sent.index - INHERIT_SENTENCES),
+            None,
+        )
+        roles = roles_mod.assign(ctx, sent, clause, best, claim, previous=previous)
+        places = self._places(ctx, sent, clause, best)
+        base = Candidate(best.label, weight, sent.index, clause, best, roles, claim)
+        self._date(ctx, base, clause, sent, dates, narrative)
+        if base.date_hit is not None and base.date_hit.resolved and base.date_hit.resolved.future:
+            claim.certainty = "planned" if claim.certainty not in ("negated",) else claim.certainty
+        home = self._home(ctx, roles.actor1, places[0].place if places else None)
+        rc = RuleContext(
+            ctx,
+            sentence=sent.index,
+            clause=clause,
+            trigger=best,
+            weight=weight,
+            actor1_type=roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None,
+            actor1_home=home,
+            has_actor=roles.actor1 is not None or roles.actor2 is not None,
+        )
+        sub, fired = refine(self.codebook, best.label, rc)
+        if sub is None:
+            return []
+        base.sub_event_type, base.rules = sub, fired
+        if roles.inferred and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
+            kind = roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None
+            if kind not in ("Protesters", "Rioters", "Civilians"):
+                roles.actor1, roles.inferred = None, False
+        self._numbers(ctx, base, sent, clause)
+        if not places:
+            base.place_inherited = _inherited(ctx, sent.index, recent_places)
+            return [base]
+        out = []
+        for place in places:
+            c = Candidate(**{f: getattr(base, f) for f in base.__dataclass_fields__})
+            c.place = place
+            out.append(c)
+        return out
+
+    def _home(self, ctx: DocContext, actor: ActorMention | None, place: Place | None) -> bool | None:
+        if actor is None or actor.entry is None or not actor.entry.country:
+            return None
+        where = place.country if place is not None else ctx.focus_country
+        return None if where is None else actor.entry.country == where
+
+    def _places(self, ctx: DocContext, sent: Sentence, clause: tuple[int, int], trigger: Hit) -> list[PlaceHit]:
+        def usable(p: PlaceHit) -> bool:
+            return p.place is not None and p.relation != "demonym"
+
+        in_clause = [p for p in ctx.in_range(ctx.places, *clause) if usable(p)]
+        after = [p for p in in_clause if p.tok_start >= trigger.tok_end]
+        if after:
+            chosen = [after[0]]
+            for p in after[1:]:
+                gap = [ctx.norms[i] for i in range(chosen[-1].tok_end, p.tok_start) if not ctx.doc[i].is_space]
+                listed = (gap and all(w in {"and", ",", "the", "of"} for w in gap) and "and" in gap) or gap == [","]
+                other = p.place and chosen[-1].place and p.place.gazetteer_id != chosen[-1].place.gazetteer_id
+                if listed and other:
+                    chosen.append(p)
+                    continue
+                break
+            return chosen
+        if in_clause:
+            return [in_clause[-1]]
+        relative = self._relative_clause(ctx, sent, clause)
+        if relative is not None:
+            inside = [p for p in ctx.in_range(ctx.places, *relative) if usable(p)]
+            if inside:
+                return [inside[0]]
+        earlier = [p for p in ctx.in_range(ctx.places, sent.tok_start, clause[0]) if usable(p)]
+        if earlier:
+            return [earlier[-1]]
+        return []
+
+    @staticmethod
+    def _relative_clause(ctx: DocContext, sent: Sentence, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The next clause when it describes this one's object (", which included ...")."""
+        following = [c for c in sent.clauses if c[0] == clause[1]]
+        if not following:
+            return None
+        words = [ctx.norms[i] for i in range(following[0][0], min(following[0][1], following[0][0] + 3))]
+        return following[0] if {"which", "where", "including"}.intersection(words) else None
+
+    def _date(
+        self,
+        ctx: DocContext,
+        cand: Candidate,
+        clause: tuple[int, int],
+        sent: Sentence,
+        dates: list[DateHit],
+        narrative: tuple[date, int] | None,
+    ) -> None:
+        own = [d for d in dates if clause[0] <= d.tok_start < clause[1] and d.resolved is not None]
+        own = own or [d for d in dates if d.resolved is not None]
+        hit = min(own, key=lambda d: abs(d.tok_start - cand.trigger.tok_start)) if own else None
+        if hit is not None and hit.resolved is not None and hit.resolved.date is not None:
+            r = hit.resolved
+            cand.date, cand.date_end, cand.precision = r.date, r.end, r.precision
+            cand.date_hit, cand.background = hit, r.background
+            return
+        if narrative is not None:
+            cand.date, cand.precision = narrative
+            cand.date_hit = hit
+            return
+        if ctx.published is not None:
+            cand.date, cand.precision = ctx.published, 2
+
+    def _numbers(self, ctx: DocContext, cand: Candidate, sent: Sentence, clause: tuple[int, int]) -> None:
+        start, end = ctx.tok_char(*clause)
+        count = self.numbers.fatalities(ctx.text[start:end])
+        if count is None:
+            s_start, s_end = sent.start, sent.end
+            count = self.numbers.fatalities(ctx.text[s_start:s_end])
+            start = s_start
+        if count is not None:
+            cand.fatalities = Count(count.value, count.start + start, count.end + start)
+            cand.fatality_sentence = sent.index
+        t_start, t_end = ctx.tok_char(cand.trigger.tok_start, cand.trigger.tok_end)
+        c_start, c_end = ctx.tok_char(*clause)
+        quantities = self.numbers.quantities(ctx.text[c_start:c_end])
+        near = [(s + c_start, e + c_start) for s, e in quantities]
+        touching = [q for q in near if q[0] <= t_end and q[1] >= t_start]
+        if touching or near:
+            cand.quantity = (touching or sorted(near, key=lambda q: abs(q[0] - t_start)))[0]
+
+
+_REFERENCE_WORDS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
+
+
+def _reference(ctx: DocContext, trigger: Hit) -> bool:
+    """'The attack also saw ...': a weak trigger after a definite word points back, not to a new event."""
+    if float(trigger.value) >= 0.7:
+        return False
+    i = trigger.tok_start - 1
+    while i >= 0 and ctx.doc[i].is_space:
+        i -= 1
+    return i >= 0 and ctx.norms[i] in _REFERENCE_WORDS
+
+
+def _overlaps_any(hit: Hit, items: list) -> bool:
+    return any(hit.tok_start < x.tok_end and x.tok_start < hit.tok_end for x in items)
+
+
+def _inherited(ctx: DocContext, index: int, recent: list[tuple[int, Place]]) -> Place | None:
+    """Where the text last placed us (within two sentences), else the document's main place."""
+    for sent_index, place in reversed(recent):
+        if index - INHERIT_SENTENCES <= sent_index <= index:
+            return _part_of(place)
+    return _part_of(ctx.focus_place) if ctx.focus_place is not None else None
+
+
+def _part_of(place: Place) -> Place:
+    """Inherited places are 'part of or near' the named place: ACLED precision 2 at least."""
+    copy = Place.from_dict(place.to_dict())
+    copy.geo_precision = max(2, place.geo_precision)
+    return copy

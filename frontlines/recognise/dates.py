@@ -1,0 +1,138 @@
+"""Date ruler: absolute and relative date expressions → ``doc.spans["dates"]``.
+
+Rules first, because news dates are mostly relative to the publication date
+("on Friday", "yesterday", "last August") and dateparser either returns nothing
+for those or reads unrelated numbers ("the 3000 apartments") as years. The span
+label is the expression's kind; ``resolve/dates.py`` turns it into a date.
+Month and weekday names must be capitalised, so "may" and "march" stay verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from frontlines.recognise.base import write_spans
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
+)
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|a few|several|\\d{1,2}"
+_ORD = r"(?:st|nd|rd|th)?"
+_I = "(?i:"  # inline case-insensitive group for the non-name words
+
+# Order matters: longer, more specific expressions first.
+PATTERNS: list[tuple[str, str]] = [
+    (
+        "range_md",
+        rf"\b(?:between|from)\s+(?P<m>{MONTHS})\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?:and|to|until)\s+(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>\d{{4}}))?\b",
+    ),
+    (
+        "range_dm",
+        rf"\b(?:between|from)\s+(?P<d1>\d{{1,2}}){_ORD}\s+(?:and|to|until)\s+(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{MONTHS})(?:,?\s+(?P<y>\d{{4}}))?\b",
+    ),
+    (
+        "range_md",
+        rf"\b(?P<m>{MONTHS})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?\b",
+    ),
+    ("iso", r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
+    ("dmy", rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTHS}),?\s+(?P<y>\d{{4}})\b"),
+    ("mdy", rf"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b"),
+    ("dm", rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTHS})\b"),
+    ("md", rf"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}){_ORD}\b(?!\s*[,:]?\s*\d)"),
+    ("my", rf"\b(?P<m>{MONTHS}),?\s+(?P<y>\d{{4}})\b"),
+    (
+        "month",
+        rf"\b{_I}(?P<rel>last|this|next|early|mid-?|late|in|since|during|until|by|of|from|earlier in|later in))"
+        rf"\s+(?P<m>{MONTHS})\b",
+    ),
+    (
+        "weekday",
+        rf"\b(?:{_I}(?P<rel>last|this|next|on|early|late|since|until|by|from)\s+))?(?P<wd>{WEEKDAYS})"
+        rf"(?:\s+{_I}(?:morning|afternoon|evening|night)))?\b",
+    ),
+    ("day_before", rf"\b{_I}the day before yesterday)\b"),
+    ("ago", rf"\b{_I}(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b"),
+    ("yesterday", rf"\b{_I}yesterday(?:\s+(?:morning|afternoon|evening))?|last night|overnight)\b"),
+    (
+        "today",
+        rf"\b{_I}today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)\b",
+    ),
+    (
+        "week",
+        rf"\b{_I}(?P<rel>last|this|earlier this|late last|early last|past|previous)\s+week(?:end)?)\b",
+    ),
+    ("weekend", rf"\b{_I}(?:over|at|during) the weekend)\b"),
+    (
+        "month_rel",
+        rf"\b{_I}(?P<rel>last|this|earlier this|late last|early last|early this|past|previous)\s+month)\b",
+    ),
+    (
+        "year_rel",
+        rf"\b{_I}(?P<rel>last|this|earlier this|late last|early last|early this|past|previous)\s+year)\b",
+    ),
+    (
+        "year",
+        rf"\b{_I}(?P<rel>in|since|during|until|by|early|late|mid-?))\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*(?:people|fighters|troops|km|kilometres|apartments?|homes))",
+    ),
+    (
+        "same_day",
+        rf"\b{_I}(?:on )?the same day|by (?:the )?(?:evening|nightfall|night|afternoon|morning|noon|midday|dawn|dusk)"
+        r"|at (?:dawn|dusk|night|noon|midnight)|in the (?:morning|afternoon|evening))\b",
+    ),
+]
+COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
+
+
+# Every date expression holds one of these words; patterns run only near them.
+ANCHOR = re.compile(
+    rf"\b(?:{MONTHS}|{WEEKDAYS})|\d{{4}}|(?i:yesterday|today|tonight|ago|week|weekend|month|year"
+    r"|morning|afternoon|evening|night|nightfall|overnight|dawn|dusk|noon|midday|midnight|same day)\b"
+)
+_REACH = 45  # characters around an anchor a date expression can span
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for each date expression: earlier patterns win, then longer ones."""
+    windows: list[list[int]] = []
+    for m in ANCHOR.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    found: list[tuple[int, int, str]] = []
+    for lo, hi in windows:
+        for kind, regex in COMPILED:
+            for m in regex.finditer(text, lo, hi):
+                s, e = m.start(), m.end()
+                if not any(s < fe and fs < e for fs, fe, _ in found):
+                    found.append((s, e, kind))
+    return sorted(found)
+
+
+def parse_groups(text: str, kind: str) -> dict[str, str]:
+    """The named parts (m, d, y, rel, wd, n, unit, d1, d2) of one matched expression."""
+    for k, regex in COMPILED:
+        if k == kind:
+            m = regex.fullmatch(text)
+            if m:
+                return {g: v for g, v in m.groupdict().items() if v is not None}
+    return {}
+
+
+class DateRuler:
+    def __init__(self, *, key: str = "dates") -> None:
+        self.key = key
+
+    def __call__(self, doc: Doc) -> Doc:
+        items = []
+        for start, end, kind in find_dates(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                items.append((span.start, span.end, kind, ""))
+        write_spans(doc, self.key, items)
+        return doc
