@@ -14,7 +14,8 @@ holds; ``match`` returns the rule text that fired, which the store records:
 3. places: same country, and within the larger of the two precisions' radii
    (``RADIUS_KM``); without coordinates, the same place name;
 4. actors: no known actor of one is contradicted by the other (same dictionary
-   id or name, or same actor type where one side has no dictionary id);
+   id or name, or same actor type where one side has no dictionary id); when
+   neither names any actor, the sub-event types must be the same;
 5. certainty: both realised (asserted/reported/claimed/hedged) or the same.
 
 Clusters are built by complete linkage over matches, strongest first with ties
@@ -40,14 +41,10 @@ SLACK_DAYS = 1
 WEEK_DAYS = 3
 RADIUS_KM: dict[int, float] = {1: 5.0, 2: 15.0, 3: 50.0}
 COMPATIBLE: tuple[frozenset[str], ...] = (
-    frozenset(
-        {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
-    ),
+    frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}),
     frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}),
     frozenset({"Suicide bomb", "Remote explosive/landmine/IED"}),
-    frozenset(
-        {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-    ),
+    frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}),
     frozenset({"Violent demonstration", "Mob violence"}),
 )
 CERTAINTY_ORDER = ("asserted", "reported", "claimed", "hedged", "negated", "planned")
@@ -58,9 +55,7 @@ def actor_key(actor: Actor) -> str:
     return f"id:{actor.id}" if actor.id else f"name:{actor.name.strip().lower()}"
 
 
-def date_interval(
-    day: str | None, end: str | None, precision: int | None
-) -> tuple[date | None, date | None]:
+def date_interval(day: str | None, end: str | None, precision: int | None) -> tuple[date | None, date | None]:
     """The days an event may have happened on, from its date and time precision."""
     if not day:
         return None, None
@@ -184,12 +179,7 @@ def _actors(a: Candidate, b: Candidate) -> tuple[str, int] | None:
         ok = any(_actor_fits(x, y) for x, y in pairs)
     else:
         s1, s2 = small
-        ok = any(
-            _actor_fits(s1, y1) and _actor_fits(s2, y2)
-            for y1 in large
-            for y2 in large
-            if y1 is not y2
-        )
+        ok = any(_actor_fits(s1, y1) and _actor_fits(s2, y2) for y1 in large for y2 in large if y1 is not y2)
     if not ok:
         return None
     same = sum(1 for x in small if any(x.key == y.key for y in large))
@@ -216,6 +206,8 @@ def match(a: Candidate, b: Candidate) -> tuple[str, tuple[Any, ...]] | None:
         return None
     if dates[1] > 0 and (a.sub_event_type != b.sub_event_type or actors[1] == 0):
         return None  # a day apart is the same event only with more in common
+    if not a.actors and not b.actors and a.sub_event_type != b.sub_event_type:
+        return None  # with no actor on either side, only the exact sub-type will do
     rule = "; ".join((types, dates[0], places[0], actors[0]))
     strength = (a.sub_event_type != b.sub_event_type, dates[1], round(places[1], 1), -actors[1])
     return rule, strength
@@ -239,9 +231,7 @@ def candidate_pairs(cands: Sequence[Candidate]) -> Iterable[tuple[Candidate, Can
             yield a, b
 
 
-def cluster(
-    cands: Sequence[Candidate], *, distinct: Iterable[tuple[str, str]] = ()
-) -> list[Cluster]:
+def cluster(cands: Sequence[Candidate], *, distinct: Iterable[tuple[str, str]] = ()) -> list[Cluster]:
     """Complete-linkage clusters over ``match``, independent of input order."""
     forbidden = {frozenset(p) for p in distinct}
     edges = []

@@ -78,8 +78,7 @@ class EventFilter:
             args.append(_day(self.until, "until"))
         if countries := _one_of(self.country):
             sql.append(
-                "(list_contains(?::VARCHAR[], lower(country_code)) "
-                "OR list_contains(?::VARCHAR[], lower(country)))"
+                "(list_contains(?::VARCHAR[], lower(country_code)) OR list_contains(?::VARCHAR[], lower(country)))"
             )
             args += [countries, countries]
         if admin1 := _one_of(self.admin1):
@@ -136,10 +135,7 @@ def events_sql(
 ) -> tuple[str, list[Any]]:
     where, args = flt.where()
     cols = _select(columns or (*COLUMNS, *EXTRA), dates_as_text=dates_as_text)
-    sql = (
-        f"SELECT {cols} FROM events WHERE {where} "
-        "ORDER BY event_date DESC NULLS LAST, event_id_cnty"
-    )
+    sql = f"SELECT {cols} FROM events WHERE {where} ORDER BY event_date DESC NULLS LAST, event_id_cnty"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     if offset:
@@ -154,9 +150,7 @@ def count_events(conn: Any, flt: EventFilter) -> int:
 
 def _resolve_event(conn: Any, event_id: str) -> str | None:
     """A merged event id, or a member's id mapped to its merged event."""
-    row = conn.execute(
-        "SELECT cluster_id FROM doc_events WHERE event_id_cnty = ?", [event_id]
-    ).fetchone()
+    row = conn.execute("SELECT cluster_id FROM doc_events WHERE event_id_cnty = ?", [event_id]).fetchone()
     return row[0] if row else None
 
 
@@ -180,7 +174,8 @@ def event(conn: Any, event_id: str) -> dict[str, Any] | None:
                    CAST(doc.published AS VARCHAR) AS published,
                    m.rule AS merge_rule, m.linked_to
             FROM doc_events d JOIN documents doc ON doc.id = d.document_id
-            LEFT JOIN merges m ON m.doc_event_id = d.event_id_cnty
+            LEFT JOIN (SELECT doc_event_id, min(rule) AS rule, min(linked_to) AS linked_to
+                       FROM merges GROUP BY doc_event_id) m ON m.doc_event_id = d.event_id_cnty
             WHERE d.cluster_id = ? ORDER BY d.event_id_cnty
             """,
             [root],
@@ -278,7 +273,5 @@ def counts(conn: Any) -> dict[str, int]:
     """How much the store holds."""
     tables = ("documents", "doc_events", "events", "control_claims", "failures")
     out = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-    out["multi_source_events"] = conn.execute(
-        "SELECT count(*) FROM events WHERE source_count > 1"
-    ).fetchone()[0]
+    out["multi_source_events"] = conn.execute("SELECT count(*) FROM events WHERE source_count > 1").fetchone()[0]
     return out

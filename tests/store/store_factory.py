@@ -60,9 +60,7 @@ def make_event(
     )
 
 
-def make_report(
-    name: str, events: list[Event], *, source: str | None = None, control: list | None = None
-) -> Report:
+def make_report(name: str, events: list[Event], *, source: str | None = None, control: list | None = None) -> Report:
     """A Report whose document text (and so id) is unique to ``name``."""
     text = "\n".join(e.evidence[0].text for e in events) or f"Nothing happened ({name})."
     text = f"{name}\n{text}"

@@ -26,9 +26,7 @@ HOLD = textwrap.dedent(
 @pytest.fixture
 def holder(tmp_path):
     path = tmp_path / "s.duckdb"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "ready"
     yield path, proc
     proc.kill()

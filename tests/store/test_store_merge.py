@@ -42,6 +42,7 @@ def cand(name: str, **kw) -> Candidate:
         ({"types": CLASH}, {"types": TAKEOVER}, True),  # compatible battle sub-types
         ({}, {"actor1": REBELS}, False),  # contradicting named actors
         ({}, {"actor1": None}, True),  # unknown actor contradicts nothing
+        ({"actor1": None, "types": CLASH}, {"actor1": None, "types": TAKEOVER}, False),
         ({}, {"date": None}, False),  # undated events are never merged
         ({}, {"time_precision": 3, "date": "2016-10-05"}, True),  # month precision: whole month
         ({}, {"certainty": "negated"}, False),  # a denial is not a report of it
@@ -59,9 +60,7 @@ def test_merge_never_within_one_document():
 
 def test_merge_complete_linkage_stops_chains():
     # day 28, 29, 30: each is a day from the next, but 28 and 30 are two days apart
-    cands = [
-        cand(n, date=d) for n, d in (("a", "2016-10-28"), ("b", "2016-10-29"), ("c", "2016-10-30"))
-    ]
+    cands = [cand(n, date=d) for n, d in (("a", "2016-10-28"), ("b", "2016-10-29"), ("c", "2016-10-30"))]
     sizes = sorted(len(c.members) for c in cluster(cands))
     assert sizes == [1, 2]
 
@@ -85,9 +84,7 @@ def test_merge_summary_publishes_lowest_fatalities_and_keeps_range():
 
 
 def test_merge_summary_prefers_the_most_precise_place():
-    region = Place(
-        name="Aleppo Governorate", country="SY", latitude=36.2, longitude=37.13, geo_precision=3
-    )
+    region = Place(name="Aleppo Governorate", country="SY", latitude=36.2, longitude=37.13, geo_precision=3)
     merged = summarise([row("a", place=region), row("b", place=ALEPPO)])
     assert merged["location"] == "Aleppo"
 

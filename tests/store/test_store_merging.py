@@ -38,9 +38,7 @@ def test_merging_event_detail_lists_each_source_with_rule(store):
 def test_merging_member_id_finds_its_merged_event(store):
     store.add_reports([make_report("a", [make_event("a1")]), make_report("b", [make_event("b1")])])
     (row,) = store.events()
-    other = next(
-        m for m in store.event(row["event_id_cnty"])["member_ids"] if m != row["event_id_cnty"]
-    )
+    other = next(m for m in store.event(row["event_id_cnty"])["member_ids"] if m != row["event_id_cnty"])
     assert store.event(other)["event_id_cnty"] == row["event_id_cnty"]
 
 
@@ -96,3 +94,10 @@ def test_merging_incremental_equals_all_at_once(reports, data):
         for r in order[cut:]:
             stepwise.add_reports([r])
         assert _merged(once) == _merged(stepwise)
+
+
+def test_merging_event_lists_each_source_once(store):
+    store.add_reports([make_report(n, [make_event(n)]) for n in "abcd"])
+    (row,) = store.events()
+    ids = [s["id"] for s in store.event(row["event_id_cnty"])["sources"]]
+    assert len(ids) == len(set(ids)) == 4

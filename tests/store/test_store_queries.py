@@ -85,9 +85,7 @@ def test_queries_stats_rejects_unknown_grouping(filled):
 
 def test_queries_control_timeline_is_oldest_first(store):
     def claim(day, status, actor):
-        return ControlClaim(
-            place=ALEPPO, actor=actor, status=status, date=day, evidence=[Span(0, 5, "Event", 0)]
-        )
+        return ControlClaim(place=ALEPPO, actor=actor, status=status, date=day, evidence=[Span(0, 5, "Event", 0)])
 
     store.add_reports(
         [

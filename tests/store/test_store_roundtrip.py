@@ -14,9 +14,7 @@ from frontlines.store import Store
 from frontlines.types import EVENT_TYPES, Actor, Place
 
 SUBS = [(t, s) for t, subs in EVENT_TYPES.items() for s in subs]
-text = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
-)
+text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20)
 
 
 @st.composite
