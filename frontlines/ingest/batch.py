@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -45,9 +46,13 @@ class Summary:
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
+        failed = f"{self.failed} failed"
+        if self.failures:
+            kinds = Counter(reason.split(" (", 1)[0] for _, reason in self.failures)
+            failed += " (" + ", ".join(f"{n} {k}" for k, n in kinds.most_common(4)) + ")"
         return (
             f"{self.read} read: {self.new} new, {self.skipped} already stored, "
-            f"{self.failed} failed; {self.events} events extracted ({rate:.0f} docs/s)"
+            f"{failed}; {self.events} events extracted ({rate:.0f} docs/s)"
         )
 
 
@@ -58,9 +63,7 @@ class StrictStop(FrontlinesError):
 _STATE: dict[str, Any] = {}
 
 
-def _init(
-    known: frozenset[str], opts: Options, settings: Settings | None, forked: bool = True
-) -> None:
+def _init(known: frozenset[str], opts: Options, settings: Settings | None, forked: bool = True) -> None:
     from frontlines.pipeline import Pipeline
     from frontlines.store.lock import close_inherited
 
@@ -115,9 +118,7 @@ def _outcomes(
             yield from _work(chunk)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init, initargs=(known, opts, settings)
-    ) as pool:
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(known, opts, settings)) as pool:
         pending: set[Future[list[Outcome]]] = set()
         for chunk in _chunks(items, 4):
             pending.add(pool.submit(_work, chunk))
@@ -173,9 +174,7 @@ def ingest(
         last = time.monotonic()
 
     try:
-        for outcome in _outcomes(
-            iter_items(args, opts), workers=workers, known=known, opts=opts, settings=settings
-        ):
+        for outcome in _outcomes(iter_items(args, opts), workers=workers, known=known, opts=opts, settings=settings):
             summary.read += 1
             if outcome.status == "failed":
                 summary.failed += 1
