@@ -1,4 +1,4 @@
-"""``frontlines eval places GOLD.jsonl``: geoparsing precision/recall/F1, acc@161 km, median error."""
+"""``frontlines eval places GOLD.jsonl``: geotagging P/R/F1, accuracy within 161 km, median error."""
 
 from __future__ import annotations
 
@@ -39,13 +39,9 @@ def places(gold: Path, limit: int | None, as_json: bool, quiet: bool) -> None:
         click.echo(json.dumps(d))
         return
     click.echo(f"documents        {d['documents']}")
-    click.echo(
-        f"gold toponyms    {d['gold']}   predicted {d['predicted']}   matched {d['matched']}"
-    )
+    click.echo(f"gold toponyms    {d['gold']}   predicted {d['predicted']}   matched {d['matched']}")
     click.echo(f"precision        {d['precision']:.3f}")
     click.echo(f"recall           {d['recall']:.3f}")
     click.echo(f"F1               {d['f1']:.3f}")
-    click.echo(
-        f"acc@161km        {d['accuracy_161km']:.3f}   (of {d['matched_with_coords']} recognised)"
-    )
+    click.echo(f"acc@161km        {d['accuracy_161km']:.3f}   (of {d['matched_with_coords']} recognised)")
     click.echo(f"median error km  {d['median_error_km']}")

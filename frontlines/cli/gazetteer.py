@@ -143,9 +143,7 @@ def add() -> None:
 @click.argument("dump", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--alternate-names", type=click.Path(dir_okay=False, path_type=Path),
               help="alternateNamesV2 file (.zip or .txt) for more names.")  # fmt: skip
-@click.option(
-    "--admin1", type=click.Path(dir_okay=False, path_type=Path), help="admin1CodesASCII.txt"
-)
+@click.option("--admin1", type=click.Path(dir_okay=False, path_type=Path), help="admin1CodesASCII.txt")
 @click.option("--admin2", type=click.Path(dir_okay=False, path_type=Path), help="admin2Codes.txt")
 @click.option("--name", help="Install under this name (default geonames-XX).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -170,12 +168,8 @@ def add_geonames(dump: Path, alternate_names: Path | None, admin1: Path | None,
 @add.command("overlay")
 @click.argument("src", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--name", help="Gazetteer name (default: the file's stem).")
-@click.option(
-    "--name-field", help="Field holding the place name (default: name, nameEnglish, ...)."
-)
-@click.option(
-    "--alt-field", multiple=True, help="Field(s) holding alternate names ('|'-separated)."
-)
+@click.option("--name-field", help="Field holding the place name (default: name, nameEnglish, ...).")
+@click.option("--alt-field", multiple=True, help="Field(s) holding alternate names ('|'-separated).")
 @click.option("--lat-field", help="Latitude field.")
 @click.option("--lon-field", help="Longitude field.")
 @click.option("--id-field", help="Identifier field (default: id, pCode, ...).")
@@ -209,9 +203,7 @@ def add_overlay(src: Path, name: str | None, name_field: str | None, alt_field: 
 
 @gazetteer.command()
 @click.argument("country")
-@click.option(
-    "--url", help="Dump server (default: GeoNames' public server, or $FRONTLINES_GEONAMES_URL)."
-)
+@click.option("--url", help="Dump server (default: GeoNames' public server, or $FRONTLINES_GEONAMES_URL).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def download(country: str, url: str | None, quiet: bool) -> None:
     """Download a country's GeoNames dump and index it (needs internet).

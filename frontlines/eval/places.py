@@ -85,9 +85,9 @@ class PlaceScores:
 
 
 def read_gold(path: Path) -> Iterator[GoldDoc]:
-    """Rows like ``{"id", "text", "toponyms": [{"start", "end", "phrase", "lat", "lon", "ok"}]}``."""
+    """Rows: ``{"id", "text", "toponyms": [{"start", "end", "phrase", "lat", "lon", "ok"}]}``."""
     try:
-        handle = Path(path).open(encoding="utf-8")
+        handle = Path(path).open(encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as e:
         raise EvalError(f"can't read the gold file ({e.strerror})", path=str(path)) from None
     with handle:
@@ -109,9 +109,7 @@ def read_gold(path: Path) -> Iterator[GoldDoc]:
                 ]
                 yield GoldDoc(str(row.get("id", n)), str(row["text"]), tops)
             except (ValueError, KeyError, TypeError) as e:
-                raise EvalError(
-                    f"not a gold row ({type(e).__name__}: {e})", path=str(path), line=n
-                ) from None
+                raise EvalError(f"not a gold row ({type(e).__name__}: {e})", path=str(path), line=n) from None
 
 
 def score_document(gold: GoldDoc, mentions: Sequence[Any], scores: PlaceScores) -> None:

@@ -14,6 +14,7 @@ candidate is ``frontlines.resolve.places``' job.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -163,9 +164,7 @@ class WordLists:
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
-    data = yaml.load(
-        data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader
-    )
+    data = yaml.load(data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return WordLists(
@@ -191,9 +190,7 @@ def words(doc: Doc) -> list[Word]:
             if tok.is_space:
                 continue
             text = tok.text
-            glue = (
-                units and units[-1].end == tok.idx and (text in ".&" or units[-1].text[-1] in ".&")
-            )
+            glue = units and units[-1].end == tok.idx and (text in ".&" or units[-1].text[-1] in ".&")
             if glue and (text[0].isalnum() or text in ".&"):
                 u = units[-1]
                 u.end, u.text = tok.idx + len(text), u.text + text
@@ -201,9 +198,7 @@ def words(doc: Doc) -> list[Word]:
             if not (text[0].isalnum() or ARTICLE_PREFIX.match(text)):
                 units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, False, False))
                 continue
-            units.append(
-                Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False)
-            )
+            units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False))
         alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 1]
         title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
         for u in units:
@@ -290,9 +285,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     for k, (_, _, s) in texts.items():
         hits = exact.get(fold_key(s), [])
         if k in dotted:  # "Ga." is Georgia only as written, with its dot
-            with_dot = [
-                c for c in hits if c.kind == NAME_ABBREVIATION and _form_ok(c, dotted[k][2])
-            ]
+            with_dot = [c for c in hits if c.kind == NAME_ABBREVIATION and _form_ok(c, dotted[k][2])]
             if with_dot:
                 texts[k] = dotted[k]
                 found[k] = (with_dot, True)
@@ -346,9 +339,7 @@ def _select(ws: list[Word], texts: dict, found: dict) -> list[Proposal]:
     return out
 
 
-def _unknown_by_cue(
-    ws: list[Word], texts: dict, found: dict, taken: list[Proposal]
-) -> list[Proposal]:
+def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Proposal]) -> list[Proposal]:
     """Unknown capitalised names the text calls places: "the Qasr district", "village of X"."""
     used = {w for p in taken for w in range(p.first, p.last + 1)}
     lists = word_lists()
@@ -360,14 +351,11 @@ def _unknown_by_cue(
         prev = ws[i - 1].text.lower() if i else ""
         prev2 = ws[i - 2].text.lower() if i > 1 else ""
         cued = AFTER.get(nxt) in STRONG_AFTER or (
-            prev == "of"
-            and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood")
+            prev == "of" and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood")
         )
         if not cued or fold_key(s) in lists.never or not ws[i].cap:
             continue
-        if ((i, j + 1) in texts and ws[j + 1].cap) or (
-            i > 0 and (i - 1, j) in texts and ws[i - 1].cap
-        ):
+        if ((i, j + 1) in texts and ws[j + 1].cap) or (i > 0 and (i - 1, j) in texts and ws[i - 1].cap):
             continue  # only the whole capitalised run
         out.append(Proposal(start, end, s, i, j, ws[i].sent, [], False))
         used.update(range(i, j + 1))
@@ -402,7 +390,7 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
 
 def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
     """ "X, Y", "X in Y", "X of Y" and "Y's X" name Y as containing X."""
-    for a, b in zip(ps, ps[1:], strict=False):
+    for a, b in itertools.pairwise(ps):
         if b.sent != a.sent or b.demonym:
             continue
         gap = [w.text.lower() for w in ws[a.last + 1 : b.first]]
@@ -428,12 +416,7 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
     if not p.candidates:
         return True
     cued = p.before in ("in", "near", "outskirts", "district_of") or p.after is not None
-    if (
-        single
-        and key in lists.common
-        and (words_in[0].first or words_in[0].title_line)
-        and not cued
-    ):
+    if single and key in lists.common and (words_in[0].first or words_in[0].title_line) and not cued:
         return False
     if single and key in lists.common and p.text.islower():
         return False

@@ -120,9 +120,7 @@ _SPECIAL = str.maketrans(
 # Apostrophes, ayn/hamza marks and primes vanish: "Ma'rib" = "Marib", "Sanʿaʾ" = "Sana".
 _DROP = re.compile(r"['’‘`´ʿʾʼʻ′\u02b9\u02bc\u02be\u02bf]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "ul", "il"}
-)
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "ul", "il"})
 # Ordered rewrites on the article-free, space-free fold: vowel digraphs, then letters
 # that transliterations swap. Applied before vowels are dropped.
 _SKELETON_REWRITES = (

@@ -59,13 +59,9 @@ def to_place(entry: Entry, *, precision: int = 1, mention: str | None = None) ->
 class Geoparser:
     """Finds and resolves place mentions; one instance serves many documents."""
 
-    def __init__(
-        self, *, settings: Settings | None = None, gazetteers: Sequence[Gazetteer] | None = None
-    ) -> None:
+    def __init__(self, *, settings: Settings | None = None, gazetteers: Sequence[Gazetteer] | None = None) -> None:
         self.settings = settings
-        self._gazetteers: list[Gazetteer] | None = (
-            list(gazetteers) if gazetteers is not None else None
-        )
+        self._gazetteers: list[Gazetteer] | None = list(gazetteers) if gazetteers is not None else None
 
     @property
     def gazetteers(self) -> list[Gazetteer]:
@@ -100,15 +96,9 @@ class Geoparser:
             place = None
             if choice.entry is not None:
                 place = to_place(choice.entry, precision=choice.precision, mention=p.text)
-            mentions.append(
-                PlaceMention(p.start, p.end, p.text, place, choice.score, choice.relation)
-            )
-        spans = [
-            doc.char_span(m.start, m.end, label="PLACE", alignment_mode="expand") for m in mentions
-        ]
-        doc.spans[SPANS_KEY] = SpanGroup(
-            doc, name=SPANS_KEY, spans=[s for s in spans if s is not None]
-        )
+            mentions.append(PlaceMention(p.start, p.end, p.text, place, choice.score, choice.relation))
+        spans = [doc.char_span(m.start, m.end, label="PLACE", alignment_mode="expand") for m in mentions]
+        doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=[s for s in spans if s is not None])
         return mentions
 
     def focus(self, mentions: Sequence[PlaceMention]) -> Focus:

@@ -13,12 +13,7 @@ def test_cli_gazetteer_list_shows_default(cli, home):
 
 
 def test_cli_gazetteer_add_info_remove_overlay(cli, home, geo_data):
-    assert (
-        cli(
-            ["gazetteer", "add", "overlay", str(geo_data / "places.csv"), "--name", "mine"]
-        ).exit_code
-        == 0
-    )
+    assert cli(["gazetteer", "add", "overlay", str(geo_data / "places.csv"), "--name", "mine"]).exit_code == 0
     info = json.loads(cli(["gazetteer", "info", "mine"]).output)
     assert info["count"] == 1 and info["kind"] == "overlay"
     assert cli(["gazetteer", "remove", "mine"]).exit_code == 0

@@ -39,7 +39,7 @@ def test_eval_places_bad_offsets_match_by_phrase():
 def test_eval_places_bad_gold_line_is_one_error(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "x", "toponyms": []}) + "\n{not json\n")
-    with pytest.raises(EvalError, match="gold.jsonl:2"):
+    with pytest.raises(EvalError, match=r"gold\.jsonl:2"):
         list(read_gold(path))
 
 

@@ -64,7 +64,7 @@ def test_overlay_geojson_without_names_is_one_error(home, geo_data):
 
 def test_overlay_csv_bad_coordinates_is_one_error_and_keeps_index(home, geo_data):
     good = install_overlay(geo_data / "places.csv", name="mine")
-    with pytest.raises(GazetteerError, match="record 3 .*bad coordinates"):
+    with pytest.raises(GazetteerError, match=r"record 3 .*bad coordinates"):
         install_overlay(geo_data / "bad_coords.csv", name="mine")
     assert "Zzyzx Camp" in _names(good)
 
@@ -116,12 +116,8 @@ def test_ocha_overlay_agrees_with_curated_districts(home, geoparser, shared):
     checked = 0
     for e in default.entries():
         if e.gazetteer == "frontlines" and e.parent == "170063" and e.feature_code == "PPLX":
-            twin = next(
-                (ocha[k] for k in map(key, (e.name, *e.alternate_names)) if k in ocha), None
-            )
+            twin = next((ocha[k] for k in map(key, (e.name, *e.alternate_names)) if k in ocha), None)
             if twin is not None:
                 checked += 1
-                assert distance_km(e.latitude, e.longitude, twin.latitude, twin.longitude) < 3, (
-                    e.name
-                )
+                assert distance_km(e.latitude, e.longitude, twin.latitude, twin.longitude) < 3, e.name
     assert checked >= 5

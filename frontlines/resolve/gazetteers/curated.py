@@ -63,9 +63,7 @@ def add_curated(
                 entry = _entry(rec, by_name, admin)
             except (KeyError, TypeError, ValueError) as e:
                 raise KnowledgeError(f"{section}: bad record {rec!r} ({e})", path=path) from None
-            names = [(rec["name"], NAME_PRIMARY)] + [
-                (a, NAME_ALTERNATE) for a in rec.get("alt", [])
-            ]
+            names = [(rec["name"], NAME_PRIMARY)] + [(a, NAME_ALTERNATE) for a in rec.get("alt", [])]
             names += [(d, NAME_DEMONYM) for d in rec.get("demonyms", [])]
             writer.add(entry, names)
             added += 1

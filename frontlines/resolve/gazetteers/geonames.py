@@ -61,8 +61,7 @@ def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                 row = line.rstrip("\r\n").split("\t")
                 if len(row) != COLUMNS:
                     raise GazetteerError(
-                        f"line {n}: expected {COLUMNS} tab-separated columns (GeoNames dump), "
-                        f"found {len(row)}",
+                        f"line {n}: expected {COLUMNS} tab-separated columns (GeoNames dump), found {len(row)}",
                         path=str(path),
                     )
                 yield n, row
@@ -114,9 +113,7 @@ def load_dump(
             try:
                 entry = _entry(row, admin1, admin2, admin1_ids)
             except ValueError:
-                raise GazetteerError(
-                    f"line {n}: bad number in a GeoNames row", path=str(dump)
-                ) from None
+                raise GazetteerError(f"line {n}: bad number in a GeoNames row", path=str(dump)) from None
             alts = [a for a in row[3].split(",") if a and is_latin(a)]
             names = [(row[1], NAME_PRIMARY), (row[2], NAME_ALTERNATE)]
             writer.add(entry, names + [(a, NAME_ALTERNATE) for a in alts])
@@ -152,7 +149,8 @@ def _entry(row: list[str], admin1: dict, admin2: dict, admin1_ids: dict) -> Entr
 
 
 def _add_alternates(writer: IndexWriter, path: Path, report: Progress) -> None:
-    """alternateNamesV2 rows: id, geonameid, language, name, preferred, short, colloquial, historic."""
+    """alternateNamesV2 rows: id, geonameid, language, name, preferred, short, colloquial,
+    historic (historic names are skipped: they mislead more than they help)."""
     with _open_text(path, "alternateNames") as f:
         for n, line in enumerate(f, start=1):
             row = line.rstrip("\r\n").split("\t")

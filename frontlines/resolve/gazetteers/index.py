@@ -45,8 +45,7 @@ CREATE TABLE skels (skel TEXT, place INTEGER, kind INTEGER,
 """
 _INDEXES = "CREATE UNIQUE INDEX places_id ON places(id);"
 _COLUMNS = (
-    "rowid, id, name, lat, lon, fclass, fcode, country, admin1, admin2, population, parent, "
-    "admin1_code, alts, gaz"
+    "rowid, id, name, lat, lon, fclass, fcode, country, admin1, admin2, population, parent, admin1_code, alts, gaz"
 )
 _BATCH = 500  # SQLite's default limit on bound parameters is far above this
 
@@ -136,9 +135,7 @@ class IndexWriter:
         self._skels.extend((s, rowid, kind) for s, kind in skels.items())
 
     def _flush(self) -> None:
-        self.db.executemany(
-            f"INSERT OR IGNORE INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places
-        )
+        self.db.executemany(f"INSERT OR IGNORE INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places)
         self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", self._names)
         self.db.executemany("INSERT OR IGNORE INTO skels VALUES (?,?,?)", self._skels)
         self._places, self._names, self._skels = [], [], []
@@ -215,9 +212,7 @@ class SqliteGazetteer:
         for key, place, kind, form in hits:
             if place not in entries:
                 continue
-            out.setdefault(key, []).append(
-                Candidate(entries[place], kind, not skeleton, self.priority, form)
-            )
+            out.setdefault(key, []).append(Candidate(entries[place], kind, not skeleton, self.priority, form))
         return out
 
     def get(self, id: str) -> Entry | None:

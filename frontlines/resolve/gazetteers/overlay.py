@@ -72,17 +72,11 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any], Any]]:
     items = data
     if isinstance(data, dict):
         items = next(
-            (
-                v
-                for k, v in data.items()
-                if isinstance(v, list) and k in ("items", "records", "data", "places")
-            ),
+            (v for k, v in data.items() if isinstance(v, list) and k in ("items", "records", "data", "places")),
             None,
         )
     if not isinstance(items, list):
-        raise GazetteerError(
-            "expected GeoJSON, a JSON list of records, or a CSV file", path=str(path)
-        )
+        raise GazetteerError("expected GeoJSON, a JSON list of records, or a CSV file", path=str(path))
     for n, rec in enumerate(items, start=1):
         if isinstance(rec, dict):
             yield n, rec, None
@@ -126,9 +120,7 @@ def _wkt_polygons(wkt: str) -> list[list[list[list[float]]]]:
     for body in re.findall(r"\(\(([^()]*(?:\)\s*,\s*\([^()]*)*)\)\)", wkt):
         rings = []
         for ring in re.split(r"\)\s*,\s*\(", body):
-            rings.append(
-                [[float(v) for v in pt.split()[:2]] for pt in ring.split(",") if pt.strip()]
-            )
+            rings.append([[float(v) for v in pt.split()[:2]] for pt in ring.split(",") if pt.strip()])
         polys.append(rings)
     if not polys:
         raise ValueError("no polygon in WKT")
@@ -173,26 +165,29 @@ def load_overlay(
             try:
                 lat, lon = _coordinates(rec, geom, fm)
             except (ValueError, TypeError, KeyError, IndexError) as e:
-                raise GazetteerError(
-                    f"record {n} ({label}): bad coordinates ({e})", path=str(src)
-                ) from None
+                raise GazetteerError(f"record {n} ({label}): bad coordinates ({e})", path=str(src)) from None
             alts = []
             for key in fm.alt or [k for k in DEFAULTS["alt"] if k in rec]:
                 value = rec.get(key)
                 alts += [
-                    a.strip()
-                    for a in (value if isinstance(value, list) else str(value or "").split("|"))
-                    if a.strip()
+                    a.strip() for a in (value if isinstance(value, list) else str(value or "").split("|")) if a.strip()
                 ]
             ident = str(_pick(rec, fm.id, "id") or f"{n}-{fold_key(str(label)).replace(' ', '-')}")
             entry = Entry(
-                id=ident, name=str(label).strip(), latitude=lat, longitude=lon,
-                feature_class="P" if feature_code.startswith("PPL") else "S", feature_code=feature_code,
+                id=ident,
+                name=str(label).strip(),
+                latitude=lat,
+                longitude=lon,
+                feature_class="P" if feature_code.startswith("PPL") else "S",
+                feature_code=feature_code,
                 country=country or (parent.country if parent else None),
-                admin1=parent.admin1 if parent else None, admin2=parent.admin2 if parent else None,
-                parent=parent.id if parent else None, admin1_code=parent.admin1_code if parent else None,
-                gazetteer=name, alternate_names=tuple(alts),
-            )  # fmt: skip
+                admin1=parent.admin1 if parent else None,
+                admin2=parent.admin2 if parent else None,
+                parent=parent.id if parent else None,
+                admin1_code=parent.admin1_code if parent else None,
+                gazetteer=name,
+                alternate_names=tuple(alts),
+            )
             writer.add(entry, [(entry.name, NAME_PRIMARY)] + [(a, NAME_ALTERNATE) for a in alts])
         if not named:
             field_names = fm.name or " or ".join(DEFAULTS["name"][:3])

@@ -73,11 +73,7 @@ def _usable(p: Proposal) -> list[Candidate]:
         return [c for c in cands if c.kind == NAME_DEMONYM]
     cands = [c for c in cands if c.kind != NAME_DEMONYM]
     if p.after in ("airbase", "base"):
-        air = [
-            c
-            for c in cands
-            if c.entry.feature_code in AIRPORT_CODES or c.entry.feature_code == "MILB"
-        ]
+        air = [c for c in cands if c.entry.feature_code in AIRPORT_CODES or c.entry.feature_code == "MILB"]
         if air:
             return air
     if p.after == "region":
@@ -135,10 +131,7 @@ def _inside(e: Entry, box: Entry) -> bool:
         return e.country == box.country and e.admin2 == box.admin2 and e.admin2 is not None
     if e.parent == box.id:
         return True
-    return (
-        e.country == box.country
-        and distance_km(e.latitude, e.longitude, box.latitude, box.longitude) < 40
-    )
+    return e.country == box.country and distance_km(e.latitude, e.longitude, box.latitude, box.longitude) < 40
 
 
 def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) -> list[Choice]:
@@ -146,22 +139,17 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
     usable = [_usable(p) for p in proposals]
     priors = [_priors(cs, p) for cs, p in zip(usable, proposals, strict=True)]
     picks: list[Candidate | None] = [
-        cs[max(range(len(cs)), key=ps.__getitem__)] if cs else None
-        for cs, ps in zip(usable, priors, strict=True)
+        cs[max(range(len(cs)), key=ps.__getitem__)] if cs else None for cs, ps in zip(usable, priors, strict=True)
     ]
     scores: list[list[float]] = priors
     for _ in range(2):
         focus = _focus_counts(picks, known_country)
         scores = [
-            [
-                pr + _context(c, i, p, picks, focus, known_country, proposals)
-                for c, pr in zip(cs, ps, strict=True)
-            ]
+            [pr + _context(c, i, p, picks, focus, known_country, proposals) for c, pr in zip(cs, ps, strict=True)]
             for i, (cs, ps, p) in enumerate(zip(usable, priors, proposals, strict=True))
         ]
         picks = [
-            cs[max(range(len(cs)), key=ss.__getitem__)] if cs else None
-            for cs, ss in zip(usable, scores, strict=True)
+            cs[max(range(len(cs)), key=ss.__getitem__)] if cs else None for cs, ss in zip(usable, scores, strict=True)
         ]
     focus = _focus_counts(picks, known_country)
     out = []
@@ -195,9 +183,7 @@ def _typed(p: Proposal) -> bool:
     return p.text.split()[-1].lower() in TYPE_WORDS
 
 
-def _outlier(
-    c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus
-) -> bool:
+def _outlier(c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus) -> bool:
     """A small place in a country nothing else in the document is about, named without a cue."""
     e = c.entry
     if p.before in CUED or p.after or p.container is not None or p.first != p.last:
@@ -210,20 +196,14 @@ def _outlier(
     return focus.countries[e.country] - own <= 0 and _proximity(e, i, picks) == 0.0
 
 
-def _supported(
-    c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus
-) -> bool:
+def _supported(c: Candidate, i: int, p: Proposal, picks: Sequence[Candidate | None], focus: _Focus) -> bool:
     """A fuzzy (skeleton) match counts only when the document backs it up."""
     e = c.entry
     if p.container is not None and picks[p.container] is not None:
         return _inside(e, picks[p.container].entry)
     if e.parent and focus.cities.get(e.parent):
         return True
-    if (
-        e.country
-        and focus.countries[e.country] >= 0.5 * focus.total
-        and _proximity(e, i, picks) >= 1.2
-    ):
+    if e.country and focus.countries[e.country] >= 0.5 * focus.total and _proximity(e, i, picks) >= 1.2:
         return True
     return p.after in STRONG_KINDS and focus.countries[e.country] > 0
 
@@ -340,11 +320,7 @@ def _choice(
         precision = 3
     elif e.feature_code in PART_CODES or relation in ("near", "outskirts"):
         precision = 2
-    elif (
-        p.after in ("airbase", "base")
-        and e.feature_code not in AIRPORT_CODES
-        and e.feature_class == "P"
-    ):
+    elif p.after in ("airbase", "base") and e.feature_code not in AIRPORT_CODES and e.feature_class == "P":
         precision, relation = 2, "near"
     if e.feature_code in PART_CODES:
         relation = relation or "part_of"

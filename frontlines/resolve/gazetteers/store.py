@@ -59,9 +59,7 @@ def default_is_current(settings: Settings | None = None) -> bool:
         gaz.close()
 
 
-def ensure_default(
-    settings: Settings | None = None, *, progress: Progress | None = None, force: bool = False
-) -> Path:
+def ensure_default(settings: Settings | None = None, *, progress: Progress | None = None, force: bool = False) -> Path:
     """The default index's path, building it first when it is missing or stale."""
     path = index_path(DEFAULT, settings)
     if not force and default_is_current(settings):
