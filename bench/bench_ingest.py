@@ -49,9 +49,7 @@ def corpus(path: Path, repeat: int) -> int:
 
 def run(args: list[str]) -> tuple[float, str]:
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "frontlines", "ingest", *args], capture_output=True, text=True
-    )
+    proc = subprocess.run([sys.executable, "-m", "frontlines", "ingest", *args], capture_output=True, text=True)
     took = time.perf_counter() - started
     if proc.returncode not in (0, 3):
         sys.exit(proc.stderr)

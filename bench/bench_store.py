@@ -79,15 +79,11 @@ def generate(store: Store, n: int) -> float:
 
 
 QUERIES = {
-    "country + since + type, first 100": dict(
-        country="SY", since="2016-01-01", type="Battles", limit=100
-    ),
+    "country + since + type, first 100": dict(country="SY", since="2016-01-01", type="Battles", limit=100),
     "near 50 km + date range, first 100": dict(
         near=(35.0, 40.0, 50), since="2015-01-01", until="2016-12-31", limit=100
     ),
-    "actor substring + min_confidence, first 100": dict(
-        actor="tahrir", min_confidence=0.5, limit=100
-    ),
+    "actor substring + min_confidence, first 100": dict(actor="tahrir", min_confidence=0.5, limit=100),
     "admin1 + sub_type, all rows": dict(admin1="Region 8", sub_type="Air/drone strike"),
     "bbox, first 1000": dict(bbox=(34.0, 33.0, 36.0, 35.0), limit=1000),
 }

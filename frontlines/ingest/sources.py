@@ -179,14 +179,10 @@ def _reason(e: Exception) -> str:
 
 def _fmt(name: str) -> str:
     suffix = _inner_suffix(name)
-    return {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}.get(
-        suffix, "auto"
-    )
+    return {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "auto")
 
 
-def _stream_items(
-    fh: BinaryIO, key: str, suffix: str, opts: Options, *, compressed: bool = False
-) -> Iterator[Item]:
+def _stream_items(fh: BinaryIO, key: str, suffix: str, opts: Options, *, compressed: bool = False) -> Iterator[Item]:
     """Items from an open binary stream whose (inner) name ends in ``suffix``."""
     if suffix in (".jsonl", ".ndjson"):
         yield from iter_jsonl(fh, key=key, opts=opts)

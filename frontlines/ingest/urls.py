@@ -49,9 +49,7 @@ def fetch(
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
-                raise InputError(
-                    f"HTTP {response.status_code} {response.reason_phrase}".strip(), source=url
-                )
+                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".strip(), source=url)
             ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype.startswith(NOT_TEXT):
                 raise InputError(f"not text ({ctype})", source=url)

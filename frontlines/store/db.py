@@ -154,9 +154,7 @@ class Store:
             wanted = list(ids)
             if not wanted:
                 return set()
-            cur = conn.execute(
-                "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
-            )
+            cur = conn.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
             return {r[0] for r in cur.fetchall()}
 
     def add_reports(self, reports: Iterable[Report]) -> AddResult:
@@ -203,9 +201,7 @@ class Store:
         """Never merge these two extracted events (ids as listed in an event's sources)."""
         with self._transaction() as conn:
             for ident in (a, b):
-                if not conn.execute(
-                    "SELECT 1 FROM doc_events WHERE event_id_cnty = ?", [ident]
-                ).fetchone():
+                if not conn.execute("SELECT 1 FROM doc_events WHERE event_id_cnty = ?", [ident]).fetchone():
                     raise StoreError(f"no extracted event {ident!r}", source=self.path)
             x, y = sorted((a, b))
             conn.execute("INSERT OR IGNORE INTO distinct_pairs (a, b) VALUES (?, ?)", [x, y])
@@ -222,9 +218,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------
 
-    def events(
-        self, *, limit: int | None = None, offset: int = 0, **filters: Any
-    ) -> list[dict[str, Any]]:
+    def events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
         """Merged events, newest first, as dicts in the export's column order.
 
         Filters: since, until, country, admin1, near=(lat, lon, km),
@@ -280,20 +274,15 @@ class Store:
         with self._connect() as conn:
             return queries.as_dicts(
                 conn.execute(
-                    "SELECT key, reason, CAST(failed_at AS VARCHAR) AS failed_at "
-                    "FROM failures ORDER BY failed_at"
+                    "SELECT key, reason, CAST(failed_at AS VARCHAR) AS failed_at FROM failures ORDER BY failed_at"
                 )
             )
 
     # -- frames ----------------------------------------------------------------
 
-    def events_frame(
-        self, *, engine: str = "pandas", limit: int | None = None, offset: int = 0, **filters: Any
-    ) -> Any:
+    def events_frame(self, *, engine: str = "pandas", limit: int | None = None, offset: int = 0, **filters: Any) -> Any:
         """``events`` as a pandas (default) or Polars DataFrame; dates stay dates."""
-        sql, args = queries.events_sql(
-            EventFilter(**filters), limit=limit, offset=offset, dates_as_text=False
-        )
+        sql, args = queries.events_sql(EventFilter(**filters), limit=limit, offset=offset, dates_as_text=False)
         return self._frame(sql, args, engine)
 
     def stats_frame(self, *, by: str = "week", engine: str = "pandas", **filters: Any) -> Any:
@@ -346,15 +335,11 @@ def _upsert_keyed(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
     keys = [r["key"] for r in unique]
     have = {
         r[0]
-        for r in conn.execute(
-            f"SELECT key FROM {table} WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys]
-        ).fetchall()
+        for r in conn.execute(f"SELECT key FROM {table} WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()
     }
     insert_rows(conn, table, [r for r in unique if r["key"] not in have])
 
 
-def open_store(
-    path: str | Path = DEFAULT_PATH, *, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT
-) -> Store:
+def open_store(path: str | Path = DEFAULT_PATH, *, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT) -> Store:
     """``Store(path, ...)``, named like the other top-level helpers."""
     return Store(path, read_only=read_only, timeout=timeout)

@@ -143,9 +143,7 @@ def connect(path: str, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> 
             time.sleep(delay)
             delay = min(delay * 2, 0.1)
         except duckdb.Error as e:
-            raise StoreError(
-                f"can't open: corrupt or not a store ({_short(e)})", source=path
-            ) from None
+            raise StoreError(f"can't open: corrupt or not a store ({_short(e)})", source=path) from None
 
 
 def _short(e: Exception) -> str:

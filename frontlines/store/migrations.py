@@ -202,9 +202,9 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 def schema_version(conn: Any) -> int:
     """The highest applied migration, 0 for an empty file."""
-    exists = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'"
-    ).fetchone()[0]
+    exists = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations'").fetchone()[
+        0
+    ]
     if not exists:
         return 0
     return conn.execute("SELECT coalesce(max(version), 0) FROM migrations").fetchone()[0]
@@ -215,8 +215,7 @@ def migrate(conn: Any, *, where: str | None = None) -> list[str]:
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise StoreError(
-            f"store schema v{current} is newer than this frontlines (v{SCHEMA_VERSION}); "
-            "upgrade frontlines",
+            f"store schema v{current} is newer than this frontlines (v{SCHEMA_VERSION}); upgrade frontlines",
             source=where,
         )
     applied = []
@@ -243,12 +242,9 @@ def check_readable(conn: Any, *, where: str | None = None) -> None:
     """A reader needs the schema it knows: not empty, not newer."""
     current = schema_version(conn)
     if current == 0:
-        raise StoreError(
-            "not a frontlines store (no schema); run `frontlines ingest`", source=where
-        )
+        raise StoreError("not a frontlines store (no schema); run `frontlines ingest`", source=where)
     if current > SCHEMA_VERSION:
         raise StoreError(
-            f"store schema v{current} is newer than this frontlines (v{SCHEMA_VERSION}); "
-            "upgrade frontlines",
+            f"store schema v{current} is newer than this frontlines (v{SCHEMA_VERSION}); upgrade frontlines",
             source=where,
         )

@@ -195,9 +195,7 @@ def report_rows(report: Report) -> dict[str, list[dict[str, Any]]]:
                 "status": claim.status,
                 "date": iso_day(claim.date),
                 "time_precision": claim.time_precision,
-                "claimed_by": claim.claimed_by.name
-                if isinstance(claim.claimed_by, Actor)
-                else claim.claimed_by,
+                "claimed_by": claim.claimed_by.name if isinstance(claim.claimed_by, Actor) else claim.claimed_by,
                 "certainty": claim.certainty,
                 "evidence": json.dumps([s.to_dict() for s in claim.evidence], ensure_ascii=False),
                 "evidence_text": " | ".join(s.text for s in claim.evidence),

@@ -81,9 +81,7 @@ def test_ingest_second_writer_gets_one_line_naming_the_holder(cli, folder, tmp_p
             time.sleep(60)
         """
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "ready"
         result = _run(cli, folder, "--db", db)

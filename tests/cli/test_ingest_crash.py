@@ -50,8 +50,7 @@ def _consistent(db: Path) -> None:
             "SELECT count(*) FROM doc_events WHERE document_id NOT IN (SELECT id FROM documents)"
         ).fetchone()[0]
         unmerged = conn.execute(
-            "SELECT count(*) FROM doc_events WHERE cluster_id NOT IN "
-            "(SELECT event_id_cnty FROM events)"
+            "SELECT count(*) FROM doc_events WHERE cluster_id NOT IN (SELECT event_id_cnty FROM events)"
         ).fetchone()[0]
         short = conn.execute(
             "SELECT count(*) FROM documents d WHERE n_events != "

@@ -30,9 +30,7 @@ def _report(outlet: str, fatalities: int) -> Report:
         fatalities=fatalities,
         evidence=[span],
     )
-    claim = ControlClaim(
-        place=ALEPPO, actor=ARMY, status="holds", date="2016-10-28", evidence=[span]
-    )
+    claim = ControlClaim(place=ALEPPO, actor=ARMY, status="holds", date="2016-10-28", evidence=[span])
     return Report(document=doc, events=[event], control=[claim])
 
 
@@ -94,9 +92,7 @@ def test_query_control_prints_timeline(cli, db):
 def test_query_stats_json_counts(cli, db):
     data = json.loads(cli(["stats", "--db", str(db), "-f", "json"]).stdout)
     assert data["counts"]["multi_source_events"] == 1
-    assert data["type"] == [
-        {"key": "Explosions/Remote violence", "events": 1, "fatalities": 5, "multi_source": 1}
-    ]
+    assert data["type"] == [{"key": "Explosions/Remote violence", "events": 1, "fatalities": 5, "multi_source": 1}]
 
 
 def test_query_missing_store_is_one_line_exit_1(cli, tmp_path):

@@ -24,10 +24,7 @@ def feed(base: str) -> str:
         "</item>"
         for i in range(2)
     )
-    return (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Test Outlet</title>'
-        f"{items}</channel></rss>"
-    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Outlet</title>{items}</channel></rss>'
 
 
 class _Handler(BaseHTTPRequestHandler):
