@@ -148,5 +148,7 @@ def _confidence(group: list[Candidate], actor1: Actor | None, located: bool, cer
     score *= _CERTAINTY_FACTOR.get(certainty, 0.5)
     if any(c.roles.inferred for c in group):
         score *= 0.95
+    if all(c.background for c in group):
+        score *= 0.7  # told as background ("last month's ceasefire deal"): not the report's news
     score += min(0.1, 0.05 * (len(group) - 1))
     return round(max(0.05, min(0.99, score)), 3)

@@ -92,10 +92,16 @@ class EventExtractor:
         recent_places: list[tuple[int, Place]],
         so_far: list[Candidate],
     ) -> list[Candidate]:
+        # A trigger inside a name ("Popular Mobilization Forces", "27 March") is no trigger;
+        # inside a generic actor word ("rioters", "demonstrators") it is.
+        named = [a for a in ctx.actors if a.entry is None or not a.entry.generic]
         triggers = [
             t
             for t in ctx.in_range(ctx.triggers, *clause)
-            if not _overlaps_any(t, ctx.actors) and not _overlaps_any(t, ctx.places) and not _reference(ctx, t)
+            if not _overlaps_any(t, named)
+            and not _overlaps_any(t, ctx.places)
+            and not _overlaps_any(t, ctx.dates)
+            and not _reference(ctx, t)
         ]
         if not triggers:
             return []

@@ -68,6 +68,20 @@ def _next_word(ctx: DocContext, tok: int) -> str:
     return ctx.norms[i] if i < len(ctx.doc) else ""
 
 
+def _passive(ctx: DocContext, trigger: Hit) -> bool:
+    """'were killed', 'has been detained', 'were reportedly arrested'."""
+    word = ctx.norms[trigger.tok_start]
+    if not word.endswith(("ed", "en")) and word not in {"shot", "held", "hit", "taken", "caught", "beaten"}:
+        return False
+    prev = _prev_word(ctx, trigger.tok_start)
+    if prev in {"reportedly", "allegedly", "also", "all", "later", "then", "subsequently"}:
+        i = trigger.tok_start - 1
+        while i >= 0 and (ctx.doc[i].is_space or ctx.norms[i] == prev):
+            i -= 1
+        prev = _prev_word(ctx, i + 1)
+    return prev in _PASSIVE
+
+
 def _joined(ctx: DocContext, a: ActorMention, b: ActorMention) -> bool:
     """Two mentions linked only by 'and', ',', '&' or 'with' (and articles)."""
     words = [ctx.norms[i] for i in range(a.tok_end, b.tok_start) if not ctx.doc[i].is_space]
@@ -108,6 +122,11 @@ def assign(
         roles.actor1 = agents[0]
         others = [a for a in in_clause if a is not agents[0]]
         roles.actor2 = others[0] if others else None
+    elif before and _passive(ctx, trigger):
+        # "Four civilians were killed ...", "PKK militants were detained ...": the subject suffered it.
+        roles.actor2 = before[-1]
+        if after:
+            roles.actor1 = after[0]
     else:
         if before:
             roles.actor1 = before[0]

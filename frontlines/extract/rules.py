@@ -54,15 +54,16 @@ class RuleContext:
                     out.add(name)
         return out
 
-    def before(self, window: int = 3) -> set[str]:
+    def before(self, window: int = 5) -> set[str]:
         """Lexicons in the few words just before the trigger ("numerous offensives")."""
         lo = max(self.clause[0], self.trigger.tok_start - window)
         hits = self.ctx.in_range(self.ctx.lexicon, lo, self.trigger.tok_start)
         return {h.label for h in hits}
 
-    def target(self) -> set[str]:
-        """Lexicons among the words after the trigger, up to the end of its clause."""
-        hits = self.ctx.in_range(self.ctx.lexicon, self.trigger.tok_end, self.clause[1])
+    def target(self, window: int = 8) -> set[str]:
+        """Lexicons among the few words after the trigger (its object), within its clause."""
+        hi = min(self.clause[1], self.trigger.tok_end + window)
+        hits = self.ctx.in_range(self.ctx.lexicon, self.trigger.tok_end, hi)
         return {h.label for h in hits}
 
 
@@ -76,6 +77,8 @@ def matches(rule: Rule, sub_event_type: str, rc: RuleContext) -> bool:
     if subs and sub_event_type not in subs:
         return False
     if "max_weight" in w and rc.weight > float(w["max_weight"]):
+        return False
+    if "min_weight" in w and rc.weight < float(w["min_weight"]):
         return False
     if "has_actor" in w and bool(w["has_actor"]) != rc.has_actor:
         return False
@@ -96,6 +99,8 @@ def matches(rule: Rule, sub_event_type: str, rc: RuleContext) -> bool:
         if w.get("not_context") and present.intersection(w["not_context"]):
             return False
     if w.get("before") and not rc.before().intersection(w["before"]):
+        return False
+    if w.get("not_target") and rc.target().intersection(w["not_target"]):
         return False
     return not (w.get("target") and not rc.target().intersection(w["target"]))
 

@@ -32,6 +32,8 @@ RULE_CONDITIONS = frozenset(
         "has_actor",
         "max_weight",
         "before",
+        "not_target",
+        "min_weight",
     }
 )
 SCOPES = ("clause", "sentence", "window", "document")
@@ -170,7 +172,7 @@ class Codebook:
         where = f"rule {rule.id!r}"
         if rule.then != "drop" and rule.then not in SUB_EVENT_TYPES:
             raise KnowledgeError(f"{where}: `then` {rule.then!r} is not a sub-event type", path=path)
-        for key in ("context", "context_all", "not_context", "target", "before"):
+        for key in ("context", "context_all", "not_context", "target", "not_target", "before"):
             for name in rule.when.get(key) or []:
                 if name not in self.lexicons:
                     raise KnowledgeError(f"{where}: unknown lexicon {name!r}", path=path)
