@@ -124,6 +124,15 @@ def main() -> None:
     }.items():
         med, worst = timeit(fn)
         print(f"{label:48} {'':>6} {med:>10.1f} {worst:>8.1f}")
+    first = next(iter(QUERIES.values()))
+
+    def cold() -> None:
+        with Store(path, read_only=True) as fresh:
+            fresh.events(**first)
+
+    med, worst = timeit(cold)
+    print(f"{'first query, new Store each call (cold open)':48} {'':>6} {med:>10.1f} {worst:>8.1f}")
+    reader.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {rss:.0f} MB")
     tmp.cleanup()

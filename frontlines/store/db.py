@@ -2,7 +2,8 @@
 
 A writer holds the sidecar write lock (``lock.py``) for its whole life but opens
 the DuckDB file only inside ``add_reports`` and friends, one transaction per
-batch; readers open read-only per call and retry while a batch commits. A kill
+batch; readers open read-only, keep the file only while queries keep coming
+(``ReadConnection``), and retry while a batch commits. A kill
 at any moment loses at most the uncommitted batch, and since a document's rows,
 its events and their merge all commit together, a rerun just redoes that batch.
 """
@@ -18,7 +19,7 @@ from typing import Any
 
 from frontlines.errors import StoreError
 from frontlines.store import merging, queries
-from frontlines.store.lock import DEFAULT_TIMEOUT, WriteLock, connect
+from frontlines.store.lock import DEFAULT_TIMEOUT, ReadConnection, WriteLock, connect
 from frontlines.store.migrations import check_readable, migrate, schema_version
 from frontlines.store.queries import EventFilter
 from frontlines.store.rows import insert_rows, report_rows
@@ -60,6 +61,7 @@ class Store:
         self._memory = self.path == ":memory:"
         self._conn: Any = None
         self._lock: WriteLock | None = None
+        self._readers = ReadConnection(self.path, timeout=timeout)
         if self._memory:
             import duckdb
 
@@ -81,6 +83,7 @@ class Store:
     # -- lifecycle -------------------------------------------------------------
 
     def close(self) -> None:
+        self._readers.close()
         if self._conn is not None and not self._memory:
             self._conn.close()
             self._conn = None
@@ -105,9 +108,13 @@ class Store:
         if self._conn is not None:
             yield self._conn
             return
-        if not self.read_only and self._lock is None:
+        if self.read_only:
+            with self._readers.connection() as conn:
+                yield conn
+            return
+        if self._lock is None:
             raise StoreError("store is closed", source=self.path)
-        conn = connect(self.path, read_only=self.read_only, timeout=self.timeout)
+        conn = connect(self.path, read_only=False, timeout=self.timeout)
         try:
             yield conn
         finally:

@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -148,3 +149,52 @@ def connect(path: str, *, read_only: bool, timeout: float = DEFAULT_TIMEOUT) -> 
 
 def _short(e: Exception) -> str:
     return str(e).split("\n", 1)[0][:200]
+
+
+class ReadConnection:
+    """A read-only connection kept warm between queries, but never for long.
+
+    Opening the file costs ~20 ms and a cold cache more, so a burst of queries
+    shares one connection. It closes after ``idle`` seconds without a query, and
+    right after each query while a writer is running, so a writer waits at most
+    that long for its next commit.
+    """
+
+    def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT, idle: float = 0.25) -> None:
+        self.path = path
+        self.timeout = timeout
+        self.idle = idle
+        self._conn: Any = None
+        self._timer: threading.Timer | None = None
+        self._mutex = threading.RLock()
+
+    @contextlib.contextmanager
+    def connection(self) -> Any:
+        with self._mutex:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._conn is None:
+                self._conn = connect(self.path, read_only=True, timeout=self.timeout)
+            try:
+                yield self._conn
+            finally:
+                if read_holder(self.path) is not None:
+                    self._close()  # a writer is running: let its next commit in now
+                else:
+                    self._timer = threading.Timer(self.idle, self.close)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._close()

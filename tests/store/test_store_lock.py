@@ -61,3 +61,26 @@ def test_lock_second_writer_in_the_same_process_is_refused(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path), pytest.raises(StoreLockedError, match=f"PID {os.getpid()}"):
         Store(path)
+
+
+WRITE = textwrap.dedent(
+    """
+    import hashlib, sys
+    from frontlines.store import Store
+    from frontlines.types import Document, Report
+    text = "A document written while a reader is open."
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), text=text)
+    with Store(sys.argv[1], timeout=10) as s:
+        s.add_reports([Report(document=doc)])
+    """
+)
+
+
+def test_lock_warm_reader_does_not_block_a_writer(tmp_path):
+    path = tmp_path / "s.duckdb"
+    Store(path).close()
+    with Store(path, read_only=True) as reader:
+        assert reader.counts()["documents"] == 0  # the reader's connection is now warm
+        done = subprocess.run([sys.executable, "-c", WRITE, str(path)], timeout=60)
+        assert done.returncode == 0
+        assert reader.counts()["documents"] == 1
