@@ -38,7 +38,7 @@ from frontlines.resolve.gazetteer import (
 )
 from frontlines.resolve.gazetteers.index import IndexWriter
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 _AIRPORT_WORDS = re.compile(
