@@ -127,10 +127,23 @@ class Context:
     def extract(self, text: str, meta: dict[str, Any]) -> Report:
         return self.extractor(text, meta)
 
-    def add_report(self, report: Report) -> dict[str, Any]:
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[Any]:
+        """The store opened for writing, once no request is reading.
+
+        DuckDB refuses to open a file read-write in a process that has it open
+        read-only, so the warm read connections are let go first.
+        """
         from frontlines.store import Store
 
-        with self.gate.writing(), Store(self.db, command="frontlines serve (page)") as store:
+        with self.gate.writing():
+            self.store.close()
+            self.reader.close()
+            with Store(self.db, command="frontlines serve --allow-write") as store:
+                yield store
+
+    def add_report(self, report: Report) -> dict[str, Any]:
+        with self.writer() as store:
             result = store.add_reports([report])
             doc = store.document(report.document.id)
         return {
@@ -143,9 +156,7 @@ class Context:
         }
 
     def mark_distinct(self, a: str, b: str) -> None:
-        from frontlines.store import Store
-
-        with self.gate.writing(), Store(self.db, command="frontlines serve (page)") as store:
+        with self.writer() as store:
             try:
                 store.mark_distinct(a, b)
             except StoreLockedError:

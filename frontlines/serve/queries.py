@@ -2,8 +2,7 @@
 
 They are written against the store's documented tables (``docs/store.md``) and
 reuse ``EventFilter`` so that every filter means what it means on the CLI. Each
-function takes an open read-only connection; ``Reader`` opens one per request,
-as the store's own readers do, so a running ``frontlines ingest`` is never blocked.
+function takes an open read-only connection from ``Reader``.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from frontlines.export import COLUMNS
-from frontlines.store.lock import DEFAULT_TIMEOUT, connect
+from frontlines.store.lock import DEFAULT_TIMEOUT, ReadConnection
 from frontlines.store.queries import EXTRA, EventFilter, as_dicts
 
 ORDER = "ORDER BY event_date DESC NULLS LAST, event_id_cnty"
@@ -35,19 +34,24 @@ _DATES = ("event_date", "event_date_end")
 
 
 class Reader:
-    """Opens the store read-only for one request at a time."""
+    """The store opened read-only, kept warm between requests like ``Store``'s own readers.
+
+    The connection closes when idle and right after each query while a writer runs,
+    so a running ``frontlines ingest`` is never held up for long.
+    """
 
     def __init__(self, path: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path = path
-        self.timeout = timeout
+        self._conn = ReadConnection(path, timeout=timeout)
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:
-        conn = connect(self.path, read_only=True, timeout=self.timeout)
-        try:
+        with self._conn.connection() as conn:
             yield conn
-        finally:
-            conn.close()
+
+    def close(self) -> None:
+        """Let go of the file now (before this process opens it for writing)."""
+        self._conn.close()
 
 
 def _columns(cols: tuple[str, ...]) -> str:

@@ -123,7 +123,7 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+def browser():
     """Debian's Chromium driven by Playwright; skipped with the reason when absent."""
     if not CHROMIUM.exists():
         pytest.skip("browser tests need Debian's chromium: apt-get install -y chromium")
@@ -135,8 +135,7 @@ def browser(tmp_path_factory):
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("browser tests need playwright: pip install -e '.[dev]'")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
+    with sync_playwright() as p:  # Playwright gives each launch a fresh profile directory
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,
@@ -148,7 +147,6 @@ def browser(tmp_path_factory):
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                f"--user-data-dir={profile}",
             ],
         )
         yield browser

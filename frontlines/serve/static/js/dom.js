@@ -1,6 +1,6 @@
 // Building the page from data. Article text, titles, actor and place names are
 // written by strangers: they only ever reach the page through textContent and
-// attribute setters, never innerHTML.
+// attribute setters, never parsed as HTML.
 
 const SAFE_URL = /^https?:\/\//i;
 
@@ -42,9 +42,10 @@ export function external(url, label) {
   return h("a", { href: url, target: "_blank", rel: "noopener noreferrer nofollow" }, label || url);
 }
 
-export function clear(el) {
+/** Empty an element, then append children (arrays are flattened; null and false skipped). */
+export function clear(el, ...children) {
   el.replaceChildren();
-  return el;
+  return append(el, children);
 }
 
 export const fmt = {

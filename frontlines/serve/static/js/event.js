@@ -96,7 +96,7 @@ function sourceCard(source, doc, { lead, allowWrite, onDistinct }) {
 }
 
 export async function showEvent(root, id, config) {
-  clear(root).append(h("p", { class: "loading" }, "Loading…"));
+  clear(root, h("p", { class: "loading" }, "Loading…"));
   const { event } = await get(`/api/events/${encodeURIComponent(id)}`);
   const docs = event.documents || {};
   const onDistinct = async (a, b) => {
@@ -105,7 +105,7 @@ export async function showEvent(root, id, config) {
     showEvent(root, a, config);
   };
   const lead = event.sources[0];
-  clear(root).append(
+  clear(root, 
     h("p", {}, h("a", { href: "#/" }, "← Map")),
     h("h1", {}, h("span", { class: `swatch ${typeClass(event.event_type)}` }), event.sub_event_type,
       event.location ? ` in ${event.location}` : "", event.event_date ? `, ${event.event_date}` : ""),

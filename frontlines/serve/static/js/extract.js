@@ -49,12 +49,12 @@ export function setupExtract(form, result, config) {
     const store = e.submitter && e.submitter.value === "store";
     const body = { text: data.get("text"), store };
     for (const k of ["published", "source", "title"]) if (data.get(k)) body[k] = data.get(k);
-    clear(result).append(h("p", { class: "loading" }, "Extracting…"));
+    clear(result, h("p", { class: "loading" }, "Extracting…"));
     try {
       const res = await post("/api/extract", body);
-      clear(result).append(reportView(res.report, res.stored));
+      clear(result, reportView(res.report, res.stored));
     } catch (err) {
-      clear(result).append(h("p", { class: "error" }, err.message), h("ul", {}, (err.errors || []).map((x) => h("li", {}, x))));
+      clear(result, h("p", { class: "error" }, err.message), h("ul", {}, (err.errors || []).map((x) => h("li", {}, x))));
     }
   });
 }

@@ -24,6 +24,7 @@ function showError(err) {
   const box = $("#status");
   box.textContent = `Error: ${err.message}`;
   box.classList.add("error");
+  document.body.dataset.error = err.message;
   console.error(err);
 }
 
@@ -116,7 +117,7 @@ async function route() {
     document.body.dataset.view = view || "home";
   } catch (err) {
     const section = document.querySelector(".view:not([hidden])");
-    if (section && section.id !== "view-home") clear(section).append(h("p", { class: "error" }, err.message));
+    if (section && section.id !== "view-home") clear(section, h("p", { class: "error" }, err.message));
     showError(err);
   }
 }

@@ -2,7 +2,7 @@
 // events coloured by type and sized by fatalities, clustered when zoomed out.
 /* global L, topojson */
 import { get } from "./api.js";
-import { h, typeClass } from "./dom.js";
+import { h, TYPE_CLASS, typeClass } from "./dom.js";
 
 export function radius(fatalities) {
   return Math.round(6 + Math.min(18, 3 * Math.sqrt(Math.max(0, fatalities || 0))));
@@ -11,7 +11,7 @@ export function radius(fatalities) {
 export class EventMap {
   constructor(el, { tiles, onOpen }) {
     this.onOpen = onOpen;
-    this.map = L.map(el, { worldCopyJump: true, minZoom: 2, zoomSnap: 0.5 }).setView([30, 30], 3);
+    this.map = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 18, zoomSnap: 0.5 }).setView([30, 30], 3);
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Outlines: Natural Earth");
     if (tiles) L.tileLayer(tiles, { maxZoom: 19 }).addTo(this.map);
@@ -30,6 +30,7 @@ export class EventMap {
       },
     });
     this.layer.addTo(this.map);
+    this.legend();
     this.grid = L.layerGroup().addTo(this.map);
     this.bboxed = false;
     this.params = {};
@@ -52,6 +53,15 @@ export class EventMap {
     } catch (e) {
       console.warn("country outlines unavailable", e);
     }
+  }
+
+  legend() {
+    const control = L.control({ position: "bottomleft" });
+    control.onAdd = () =>
+      h("div", { class: "legend-box" },
+        Object.entries(TYPE_CLASS).map(([name, cls]) => h("div", {}, h("span", { class: `swatch ${cls}` }), name)),
+        h("div", { class: "hint" }, "Size: fatalities"));
+    control.addTo(this.map);
   }
 
   /** Fetch and draw the events matching `params` (filters); `fresh` after the filters change. */

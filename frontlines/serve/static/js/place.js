@@ -52,10 +52,10 @@ function claimRow(c) {
 }
 
 export async function showPlace(root, name) {
-  clear(root).append(h("p", { class: "loading" }, "Loading…"));
+  clear(root, h("p", { class: "loading" }, "Loading…"));
   const data = await get(`/api/places/${encodeURIComponent(name)}`);
   const statuses = ["gained", "lost", "holds", "contested", "besieged"];
-  clear(root).append(
+  clear(root, 
     h("p", {}, h("a", { href: "#/places" }, "← Places")),
     h("h1", {}, data.place),
     h("h2", {}, `Control claims (${data.claims.length})`),
@@ -78,9 +78,9 @@ export async function showPlace(root, name) {
 }
 
 export async function showPlaces(root) {
-  clear(root).append(h("p", { class: "loading" }, "Loading…"));
+  clear(root, h("p", { class: "loading" }, "Loading…"));
   const data = await get("/api/places");
-  clear(root).append(
+  clear(root, 
     h("h1", {}, "Places with control claims"),
     data.places.length ? null : h("p", {}, "No control claims stored yet."),
     h("table", { class: "places" },
