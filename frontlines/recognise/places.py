@@ -2,11 +2,13 @@
 
 Recognition is case-aware and gazetteer-driven: a run of capitalised words (with
 connectors such as "of", "de", "al-") is a place when some gazetteer knows one of
-its n-grams, the longest match winning. Common words ("Mobile", "Reading" at the
-start of a sentence), titles and people's names ("Jordan Smith", "Rick Henry") are
-filtered with the word lists in ``data/gazetteer/words.yaml``. Names the
-gazetteers don't know are still proposed when the text itself says they are
-places ("the Qasr district", "the village of X").
+its n-grams, the longest match winning. What looks like a place but isn't is
+dropped by general cues, never by listing places: people ("Jerry Hughes", "Mayor
+Horton", and that name alone for the rest of the text), streets ("Main Street"),
+weapons ("Grad missile"), common words opening a sentence ("Reading the report"),
+with the word lists in ``data/gazetteer/``. Names the gazetteers don't know are
+still proposed when the text itself says they are places ("the Qasr district",
+"the village of X", the quoted ``"Assad district" of the city``).
 
 This module only proposes spans with their candidates and cues; choosing one
 candidate is ``frontlines.resolve.places``' job.
@@ -18,14 +20,19 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc
 
-from frontlines.config import data_path
+from frontlines.recognise.place_words import (
+    Word,
+    WordLists,
+    people,
+    word_lists,
+    words,
+)
 from frontlines.resolve.gazetteer import (
     NAME_ABBREVIATION,
+    NAME_DEMONYM,
     NAME_SHORT,
     Candidate,
     fold_key,
@@ -35,81 +42,32 @@ from frontlines.resolve.gazetteer import (
 Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
 
 MAX_WORDS = 6
-CONNECTORS = frozenset(
-    [
-        "of",
-        "de",
-        "la",
-        "le",
-        "du",
-        "des",
-        "del",
-        "della",
-        "da",
-        "do",
-        "dos",
-        "das",
-        "di",
-        "al",
-        "el",
-        "ad",
-        "ar",
-        "as",
-        "ash",
-        "at",
-        "az",
-        "an",
-        "ez",
-        "es",
-        "ed",
-        "bin",
-        "ibn",
-        "abu",
-        "and",
-        "upon",
-        "on",
-        "y",
-        "the",
-    ]
+_CONNECTOR_TEXT = (
+    "of de la le du des del della da do dos das di al el ad ar as ash at az an ez es ed bin ibn abu and upon on y the"
 )
-DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "upper",
-        "lower",
-        "greater",
-    ]
+CONNECTORS = frozenset(_CONNECTOR_TEXT.split(" "))
+_DIRECTION_TEXT = (
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern upper lower greater"
 )
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
+DIRECTIONS = frozenset(_DIRECTION_TEXT.split(" "))
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
+QUOTES = frozenset("\"“”‘’'«»")
 # Words before a place that say how the event relates to it (relation, precision).
 BEFORE = {
     "in": "in", "at": "in", "inside": "in", "into": "in", "from": "in", "to": "in",
     "across": "in", "throughout": "in", "of": "of", "near": "near", "nearby": "near",
     "outside": "near", "around": "near", "towards": "near", "toward": "near",
     "outskirts": "outskirts", "edge": "outskirts", "suburbs": "outskirts",
-    "north": "near", "south": "near", "east": "near", "west": "near",
+    "countryside": "outskirts", "environs": "outskirts", "vicinity": "near",
+    "periphery": "outskirts", "parts": "part_of", "part": "part_of", "areas": "part_of",
+    "area": "part_of", "neighbourhoods": "part_of", "neighborhoods": "part_of",
+    "districts": "part_of", "north": "near", "south": "near", "east": "near", "west": "near",
     "northeast": "near", "northwest": "near", "southeast": "near", "southwest": "near",
     "km": "near", "kilometres": "near", "kilometers": "near", "miles": "near",
     "district": "district_of", "neighbourhood": "district_of", "neighborhood": "district_of",
-    "quarter": "district_of", "suburb": "district_of", "area": "district_of",
+    "quarter": "district_of", "suburb": "district_of",
     "city": "in", "town": "in", "village": "in", "province": "in", "governorate": "in",
     "region": "in", "county": "in", "state": "in",
 }  # fmt: skip
@@ -124,17 +82,8 @@ AFTER = {
     "front": "area", "frontline": "area",
 }  # fmt: skip
 STRONG_AFTER = frozenset({"district", "airbase", "settlement", "region"})
-
-
-@dataclass(slots=True)
-class Word:
-    start: int
-    end: int
-    text: str
-    sent: int
-    first: bool  # opens its sentence
-    cap: bool
-    title_line: bool  # its sentence is a title-case headline
+DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
+CUED = frozenset({"in", "near", "outskirts", "district_of", "part_of"})
 
 
 @dataclass(slots=True)
@@ -153,62 +102,9 @@ class Proposal:
     after: str | None = None  # AFTER kind found just after the span
     container: int | None = None  # index of the proposal named as containing this one
     demonym: bool = False
-
-
-@dataclass(slots=True, frozen=True)
-class WordLists:
-    never: frozenset[str]
-    common: frozenset[str]
-    persons: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def word_lists() -> WordLists:
-    data = yaml.load(data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return WordLists(
-        never=frozenset(w.lower() for w in data["never"]) | {fold_key(w) for w in STOP_WORDS},
-        common=frozenset(w.lower() for w in data["common_words"]),
-        persons=frozenset(w.lower() for w in data["person_names"]),
-    )
-
-
-def _is_cap(text: str) -> bool:
-    c = text[0]
-    return (c.isupper() and c.isalpha()) or bool(ARTICLE_PREFIX.match(text)) or c.isdigit()
-
-
-def words(doc: Doc) -> list[Word]:
-    """Word units: tokens joined when nothing separates them ("W.Va.", "T&T"); no punctuation."""
-    out: list[Word] = []
-    sent = -1
-    for s in doc.sents:
-        sent += 1
-        units: list[Word] = []
-        for tok in s:
-            if tok.is_space:
-                continue
-            text = tok.text
-            glue = units and units[-1].end == tok.idx and (text in ".&" or units[-1].text[-1] in ".&")
-            if glue and (text[0].isalnum() or text in ".&"):
-                u = units[-1]
-                u.end, u.text = tok.idx + len(text), u.text + text
-                continue
-            if not (text[0].isalnum() or ARTICLE_PREFIX.match(text)):
-                units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, False, False))
-                continue
-            units.append(Word(tok.idx, tok.idx + len(text), text, sent, False, _is_cap(text), False))
-        alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 1]
-        title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
-        for u in units:
-            u.title_line = title
-        for u in units:
-            if u.text[0].isalnum():
-                u.first = True
-                break
-        out.extend(units)
-    return out
+    key: str = ""  # fold key of the text: repeats of one name share it
+    quoted: bool = False  # a name in quotes the text calls a district
+    of_city: bool = False  # followed by "of the city": a part of the document's city
 
 
 def _core(text: str) -> str:
@@ -220,7 +116,7 @@ def _ngrams(ws: list[Word], excluded: Callable[[int, int], bool]) -> list[tuple[
     spans = []
     n = len(ws)
     for i, w in enumerate(ws):
-        lead = w.text.lower() in DIRECTIONS and not w.cap
+        lead = not w.cap and w.low in DIRECTIONS
         if not (w.cap or lead) or excluded(w.start, w.end):
             continue
         for j in range(i, min(n, i + MAX_WORDS)):
@@ -232,9 +128,7 @@ def _ngrams(ws: list[Word], excluded: Callable[[int, int], bool]) -> list[tuple[
             if wj.cap:
                 if not (lead and j == i):
                     spans.append((i, j))
-            elif not (wj.text.lower() in CONNECTORS or (lead and j == i)):
-                break
-            if j > i and POSSESSIVE.search(ws[j - 1].text):
+            elif not (wj.low in CONNECTORS or (lead and j == i)):
                 break
             if POSSESSIVE.search(wj.text):
                 break
@@ -253,14 +147,15 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     """Spans that name places, longest first match wins; candidates attached, unranked."""
     text = doc.text
     ws = words(doc)
+    lists = word_lists()
+    ranges = sorted(exclude)
 
     def excluded(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in exclude)
+        return bool(ranges) and any(s < end and start < e for s, e in ranges)
 
-    grams = _ngrams(ws, excluded)
     texts: dict[tuple[int, int], tuple[int, int, str]] = {}
     dotted: dict[tuple[int, int], tuple[int, int, str]] = {}
-    for i, j in grams:
+    for i, j in _ngrams(ws, excluded):
         start, end, s = _span_text(text, ws, i, j)
         if s.endswith("."):
             dotted[(i, j)] = (start, end, s)
@@ -268,22 +163,24 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         texts[(i, j)] = (start, end, s)
         nxt = ws[j + 1] if j + 1 < len(ws) else None
         if (
-            nxt is not None and nxt.text.lower() in AFTER and nxt.sent == ws[j].sent
-            and s == text[start:end] and fold_key(s) not in word_lists().never
+            nxt is not None and nxt.low in AFTER and nxt.sent == ws[j].sent
+            and s == text[start:end] and fold_key(s) not in lists.never
         ):  # fmt: skip
-            texts[(i, j + 1)] = _span_text(text, ws, i, j + 1)  # "Assad district", "Bagram airbase"
-    exact = lookup([fold_key(s) for _, _, s in texts.values()], False)
-    lists = word_lists()
+            texts[(i, j + 1)] = _span_text(text, ws, i, j + 1)  # "Bagram airbase"
+    quoted = _quoted_districts(ws, text, excluded)
+    for k, span in quoted.items():
+        texts.setdefault(k, span)
+    keys = {k: fold_key(s) for k, (_, _, s) in texts.items()}
+    exact = lookup(list(set(keys.values())), False)
     need_skel = {
-        k: skeleton_key(s)
-        for k, (_, _, s) in texts.items()
-        if fold_key(s) not in exact and len(s) >= 4
-        and not any(w in lists.never for w in fold_key(s).split())
-    }  # fmt: skip
-    skel = lookup(list(need_skel.values()), True) if need_skel else {}
+        k: skeleton_key(texts[k][2])
+        for k, key in keys.items()
+        if key not in exact and len(key) >= 4 and not any(w in lists.never for w in key.split())
+    }
+    skel = lookup(list(set(need_skel.values())), True) if need_skel else {}
     found: dict[tuple[int, int], tuple[list[Candidate], bool]] = {}
     for k, (_, _, s) in texts.items():
-        hits = exact.get(fold_key(s), [])
+        hits = exact.get(keys[k], [])
         if k in dotted:  # "Ga." is Georgia only as written, with its dot
             with_dot = [c for c in hits if c.kind == NAME_ABBREVIATION and _form_ok(c, dotted[k][2])]
             if with_dot:
@@ -295,14 +192,20 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
             found[k] = (cands, True)
         elif k in need_skel and need_skel[k] in skel:
             found[k] = (skel[need_skel[k]], False)
-    proposals = _select(ws, texts, found)
-    proposals += _unknown_by_cue(ws, texts, found, proposals)
+    places_at: dict[int, int] = {}
+    for i, j in found:
+        if j > i and j > places_at.get(i, i):
+            places_at[i] = j
+    proposals = _select(ws, texts, found, quoted)
+    proposals += _unknown_by_cue(ws, texts, found, proposals, quoted)
     proposals.sort(key=lambda p: p.start)
     for p in proposals:
         _attach_cues(ws, p)
+        p.key = fold_key(p.text)
     _link_containers(ws, proposals)
+    named = people(ws, lists, places_at)
     persons_seen: set[str] = set()
-    kept = [p for p in proposals if _keep(ws, p, lists, persons_seen)]
+    kept = [p for p in proposals if _keep(ws, p, lists, persons_seen, named)]
     new_index = {id(p): k for k, p in enumerate(kept)}
     for p in kept:
         if p.container is not None:
@@ -316,7 +219,30 @@ def _form_ok(c: Candidate, s: str) -> bool:
     return s.replace(" ", "") == c.form or (c.form.rstrip(".") == s and s.isupper() and len(s) > 1)
 
 
-def _select(ws: list[Word], texts: dict, found: dict) -> list[Proposal]:
+def _quoted_districts(
+    ws: list[Word], text: str, excluded: Callable[[int, int], bool]
+) -> dict[tuple[int, int], tuple[int, int, str]]:
+    """Quoted capitalised names the text calls districts: ``the "Assad district" of the city``."""
+    out: dict[tuple[int, int], tuple[int, int, str]] = {}
+    n = len(ws)
+    for q, w in enumerate(ws):
+        if w.text not in QUOTES or q + 2 >= n or not ws[q + 1].cap:
+            continue
+        close = next((k for k in range(q + 2, min(n, q + 7)) if ws[k].text in QUOTES), None)
+        if close is None:
+            continue
+        inner = ws[q + 1 : close]
+        after = ws[close + 1].low if close + 1 < n else ""
+        if not ((inner[-1].low in DISTRICT_WORDS and len(inner) >= 2) or after in DISTRICT_WORDS):
+            continue
+        last = close - 1
+        named = all(x.cap or x.low in CONNECTORS or x.low in DISTRICT_WORDS for x in inner)
+        if named and not excluded(ws[q + 1].start, ws[last].end):
+            out[(q + 1, last)] = _span_text(text, ws, q + 1, last)
+    return out
+
+
+def _select(ws: list[Word], texts: dict, found: dict, quoted: dict) -> list[Proposal]:
     """Greedy left to right: at each word, the longest n-gram found (exact before skeleton)."""
     out: list[Proposal] = []
     by_start: dict[int, list[tuple[int, int]]] = {}
@@ -332,14 +258,19 @@ def _select(ws: list[Word], texts: dict, found: dict) -> list[Proposal]:
         longest = max(options, key=lambda k: k[1] - k[0])
         if longest[1] - longest[0] > best[1] - best[0] + 1:
             best = longest  # a much longer skeleton match beats a short exact one
+        if best not in quoted and any(k[0] == i for k in quoted):
+            best = next(k for k in quoted if k[0] == i)  # the whole quoted name
+            found.setdefault(best, ([], False))
         cands, exact = found[best]
         start, end, s = texts[best]
-        out.append(Proposal(start, end, s, best[0], best[1], ws[i].sent, cands, exact))
+        p = Proposal(start, end, s, best[0], best[1], ws[i].sent, cands, exact)
+        p.quoted = best in quoted
+        out.append(p)
         i = best[1] + 1
     return out
 
 
-def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Proposal]) -> list[Proposal]:
+def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Proposal], quoted: dict) -> list[Proposal]:
     """Unknown capitalised names the text calls places: "the Qasr district", "village of X"."""
     used = {w for p in taken for w in range(p.first, p.last + 1)}
     lists = word_lists()
@@ -347,17 +278,23 @@ def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Propos
     for (i, j), (start, end, s) in texts.items():
         if any(w in used for w in range(i, j + 1)) or (i, j) in found:
             continue
-        nxt = ws[j + 1].text.lower() if j + 1 < len(ws) else ""
-        prev = ws[i - 1].text.lower() if i else ""
-        prev2 = ws[i - 2].text.lower() if i > 1 else ""
-        cued = AFTER.get(nxt) in STRONG_AFTER or (
-            prev == "of" and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood")
+        nxt = ws[j + 1].low if j + 1 < len(ws) else ""
+        prev = ws[i - 1].low if i else ""
+        prev2 = ws[i - 2].low if i > 1 else ""
+        cued = (
+            (i, j) in quoted
+            or AFTER.get(nxt) in STRONG_AFTER
+            or (prev == "of" and prev2 in ("village", "town", "district", "neighbourhood", "neighborhood"))
         )
-        if not cued or fold_key(s) in lists.never or not ws[i].cap:
+        if not cued or not ws[i].cap or ((i, j) not in quoted and fold_key(s) in lists.never):
             continue
-        if ((i, j + 1) in texts and ws[j + 1].cap) or (i > 0 and (i - 1, j) in texts and ws[i - 1].cap):
+        if (i, j) not in quoted and (
+            ((i, j + 1) in texts and ws[j + 1].cap) or (i > 0 and (i - 1, j) in texts and ws[i - 1].cap)
+        ):
             continue  # only the whole capitalised run
-        out.append(Proposal(start, end, s, i, j, ws[i].sent, [], False))
+        p = Proposal(start, end, s, i, j, ws[i].sent, [], False)
+        p.quoted = (i, j) in quoted
+        out.append(p)
         used.update(range(i, j + 1))
     return out
 
@@ -366,56 +303,73 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
     k = p.first - 1
     skipped = 0
     while k >= 0 and ws[k].sent == p.sent and skipped < 3:
-        low = ws[k].text.lower()
+        low = ws[k].low
         if low in BEFORE:
             p.before = BEFORE[low]
             if low == "of" and k > 0:
-                prior = ws[k - 1].text.lower()
+                prior = ws[k - 1].low
                 p.before = BEFORE.get(prior, "of") if prior in BEFORE and prior != "of" else "of"
             break
-        if low in ("the", "a", "an", "its", "their", "his", "her") or low in DIRECTIONS:
+        if low in ("the", "a", "an", "its", "their", "his", "her") or low in DIRECTIONS or ws[k].text in QUOTES:
             k -= 1
             skipped += 1
             continue
         break
-    for k in range(p.last + 1, min(len(ws), p.last + 3)):
-        low = ws[k].text.lower()
+    for k in range(p.last + 1, min(len(ws), p.last + 4)):
+        low = ws[k].low
         if low in AFTER and ws[k].sent == p.sent:
             p.after = AFTER[low]
             break
-        if low not in ("-", "military", "international", "industrial", "residential"):
+        if low not in ("-", "military", "international", "industrial", "residential") and ws[k].text not in QUOTES:
             break
-    p.demonym = bool(p.candidates) and all(c.kind == 3 for c in p.candidates)
+    if p.quoted:
+        p.after = "district"
+        tail = [w.low for w in ws[p.last + 1 : p.last + 6]]
+        p.of_city = any(tail[i : i + 3] == ["of", "the", "city"] for i in range(3))
+    p.demonym = bool(p.candidates) and all(c.kind == NAME_DEMONYM for c in p.candidates)
+
+
+CONTAINER_GAPS = (
+    [","], ["in"], ["of"], ["in", "the"], ["district", "of"], ["district", "in"],
+    ["neighbourhood", "of"], ["neighborhood", "of"], ["area", "of"], ["near"], ["outside"],
+    ["province", ","], ["airbase", "in"], ["airport", "in"], ["district", "of", "the", "city", "of"],
+    ["county", ","], ["parish", ","],
+)  # fmt: skip
 
 
 def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
     """ "X, Y", "X in Y", "X of Y" and "Y's X" name Y as containing X."""
-    for a, b in itertools.pairwise(ps):
+    for k, (a, b) in enumerate(itertools.pairwise(ps)):
         if b.sent != a.sent or b.demonym:
             continue
-        gap = [w.text.lower() for w in ws[a.last + 1 : b.first]]
-        if gap in ([","], ["in"], ["of"], ["in", "the"], ["district", "of"], ["district", "in"],
-                   ["neighbourhood", "of"], ["neighborhood", "of"], ["area", "of"], ["near"],
-                   ["outside"], ["province", ","], ["airbase", "in"], ["airport", "in"],
-                   ["district", "of", "the", "city", "of"]):  # fmt: skip
-            a.container = ps.index(b)
+        gap = [w.low for w in ws[a.last + 1 : b.first]]
+        if gap in CONTAINER_GAPS:
+            a.container = k + 1
         elif not gap and POSSESSIVE.search(ws[a.last].text):
-            b.container = ps.index(a)  # Aleppo's al-Ramousa
-        elif gap == [] or gap in (["in"],):
-            pass
+            b.container = k  # Aleppo's al-Ramousa
 
 
-def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str]) -> bool:
+def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str], named) -> bool:
     words_in = ws[p.first : p.last + 1]
-    key = fold_key(p.text)
+    key = p.key
     single = p.first == p.last
-    if single and (key in lists.never or not p.text[0].isalpha() or CONTRACTION.search(p.text)):
+    if single and ((key in lists.never and not p.quoted) or not p.text[0].isalpha() or CONTRACTION.search(p.text)):
         return False
-    if single and key in persons_seen:
-        return False
+    nxt = ws[p.last + 1] if p.last + 1 < len(ws) and ws[p.last + 1].sent == p.sent else None
+    if nxt is not None and nxt.start - ws[p.last].end <= 1 and nxt.low in lists.streets and nxt.cap:
+        return False  # "Main Street", "Patrick St.": a street, not the place it is named after
+    if key in lists.weapons or (nxt is not None and nxt.low in lists.weapon_nouns and not p.demonym and not _major(p)):
+        return False  # "Grad missile", "Tochka": a weapon, not the town
+    if all(k in named.words for k in range(p.first, p.last + 1)) and not p.quoted:
+        return False  # inside a person's name: "Jerry Hughes", "Mayor Bobby Horton"
+    if single and p.container is None and not _major(p) and not p.demonym:
+        if key in named.surnames or key in persons_seen:
+            return False  # "Hughes said", after "Jerry Hughes"
+        if key in named.given and p.before not in CUED:
+            return False
     if not p.candidates:
         return True
-    cued = p.before in ("in", "near", "outskirts", "district_of") or p.after is not None
+    cued = p.before in CUED or p.after is not None
     if single and key in lists.common and (words_in[0].first or words_in[0].title_line) and not cued:
         return False
     if single and key in lists.common and p.text.islower():
@@ -424,17 +378,16 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
         return False
     if single and not p.demonym and p.container is None:
         prev = ws[p.first - 1] if p.first else None
-        nxt = ws[p.last + 1] if p.last + 1 < len(ws) else None
         after_name = (
             prev is not None and prev.cap and prev.sent == p.sent
-            and (not prev.first or fold_key(prev.text) in lists.persons)
-            and prev.text[0].isalpha() and fold_key(prev.text) not in lists.never
-            and prev.text.lower() not in DIRECTIONS and not POSSESSIVE.search(prev.text)
+            and (not prev.first or prev.low in lists.persons)
+            and prev.text[0].isalpha() and prev.low not in lists.never
+            and prev.low not in DIRECTIONS and not POSSESSIVE.search(prev.text)
         )  # fmt: skip
         before_name = (
             (key in lists.persons or not _major(p)) and nxt is not None and nxt.cap
-            and nxt.sent == p.sent and nxt.text[0].isalpha() and not words_in[0].title_line
-            and (fold_key(nxt.text) not in lists.never or fold_key(nxt.text) in lists.persons)
+            and nxt.text[0].isalpha() and not words_in[0].title_line
+            and (nxt.low not in lists.never or nxt.low in lists.persons)
         )  # fmt: skip
         if (after_name and not words_in[0].title_line) or before_name:
             persons_seen.add(key)
@@ -443,9 +396,9 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str])
 
 
 def _major(p: Proposal) -> bool:
-    """Countries, first-level divisions and big cities keep their reading next to other names."""
+    """Countries, first-level divisions, capitals and big cities keep their reading."""
     return any(
-        c.entry.is_country or c.entry.feature_code == "ADM1" or c.entry.population >= 1_000_000
+        c.entry.is_country or c.entry.feature_code in ("ADM1", "PPLC") or c.entry.population >= 500_000
         for c in p.candidates
-        if c.kind != NAME_SHORT
+        if c.kind != NAME_SHORT and c.exact
     )

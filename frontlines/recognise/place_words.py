@@ -1,0 +1,190 @@
+"""Word units for place recognition, the word lists it reads, and the people named in a text.
+
+Words come from the tokenizer's own string list (``doc.user_data["frontlines.words"]``)
+and one ``to_array`` call, never from spaCy ``Token`` objects, which cost more to
+build than the whole place search. People matter because most false places in
+news are surnames ("Hughes said", "Mayor Horton"): a name introduced as a person
+("Jerry Hughes", "Mayor Bobby E. Horton") is a person for the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.attrs import IDX, SENT_START
+from spacy.tokens import Doc
+
+from frontlines.config import data_path
+from frontlines.resolve.gazetteer import fold_key
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
+INITIAL = re.compile(r"^[A-Z]\.$")
+# Lower-case words that may sit inside a person's name ("Osama bin Laden").
+NAME_LINKS = frozenset({"bin", "ibn", "abu", "van", "von", "de", "da", "del", "al", "el"})
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    sent: int
+    first: bool  # opens its sentence
+    cap: bool
+    title_line: bool  # its sentence is a title-case headline
+    low: str = ""  # lower case, final dot dropped: "rev." -> "rev"
+
+
+@dataclass(slots=True, frozen=True)
+class WordLists:
+    never: frozenset[str]
+    common: frozenset[str]
+    persons: frozenset[str]
+    given: frozenset[str]
+    titles: frozenset[str]
+    suffixes: frozenset[str]
+    streets: frozenset[str]
+    weapons: frozenset[str]
+    weapon_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    data = yaml.load(data_path("gazetteer", "words.yaml").read_text(encoding="utf-8"), yaml.BaseLoader)
+    given = data_path("gazetteer", "given_names.txt").read_text(encoding="utf-8").splitlines()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[key])
+
+    return WordLists(
+        never=low("never") | {fold_key(w) for w in STOP_WORDS},
+        common=low("common_words"),
+        persons=low("person_names"),
+        given=frozenset(g.strip() for g in given if g.strip() and not g.startswith("#")),
+        titles=low("titles"),
+        suffixes=low("name_suffixes"),
+        streets=low("street_words"),
+        weapons=frozenset(fold_key(w) for w in data["weapons"]),
+        weapon_nouns=low("weapon_nouns"),
+    )
+
+
+def is_cap(text: str) -> bool:
+    c = text[0]
+    return (c.isupper() and c.isalpha()) or bool(ARTICLE_PREFIX.match(text)) or c.isdigit()
+
+
+def words(doc: Doc) -> list[Word]:
+    """Word units: tokens joined when nothing separates them ("W.Va.", "T&T"); spaces dropped."""
+    texts = doc.user_data.get("frontlines.words")
+    if texts is None or len(texts) != len(doc):
+        texts = [t.text for t in doc]
+    arr = doc.to_array([IDX, SENT_START]).tolist() if len(doc) else []
+    out: list[Word] = []
+    sent = -1
+    start_of_sent = 0
+    for (idx, sent_start), text in zip(arr, texts, strict=True):
+        if sent_start == 1 or sent < 0:
+            if sent >= 0:
+                _mark_sentence(out, start_of_sent)
+            sent += 1
+            start_of_sent = len(out)
+        if text.isspace():
+            continue
+        end = idx + len(text)
+        if out and out[-1].end == idx and out[-1].sent == sent:
+            prev = out[-1]
+            if (text in ".&" or prev.text[-1] in ".&") and (text[0].isalnum() or text in ".&"):
+                prev.end, prev.text = end, prev.text + text
+                prev.low = prev.text.lower().rstrip(".")
+                continue
+        alnum = text[0].isalnum() or bool(ARTICLE_PREFIX.match(text))
+        cap = alnum and is_cap(text)
+        out.append(Word(idx, end, text, sent, False, cap, False, text.lower().rstrip(".")))
+    if out:
+        _mark_sentence(out, start_of_sent)
+    return out
+
+
+def _mark_sentence(out: list[Word], first: int) -> None:
+    units = out[first:]
+    alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 1]
+    title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
+    opened = False
+    for u in units:
+        u.title_line = title
+        if not opened and u.text[0].isalnum():
+            u.first = opened = True
+
+
+@dataclass(slots=True)
+class People:
+    """Who the text names as people: word indexes inside person names, and their keys."""
+
+    words: set[int]
+    surnames: set[str]  # every word of a person's name but the first
+    given: set[str]  # first words of person names
+
+
+def people(ws: list[Word], lists: WordLists, places_at: dict[int, int]) -> People:
+    """Capitalised runs that are people's names: after a title, opening with a given name,
+    with a middle initial or a suffix. ``places_at`` maps a word index to the last word of
+    the longest multi-word gazetteer name starting there ("Douglas County", "King County"),
+    which stays a place."""
+    found = People(set(), set(), set())
+    n = len(ws)
+    i = 0
+    while i < n:
+        w = ws[i]
+        if not w.cap:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and ws[j + 1].sent == w.sent and ws[j + 1].start - ws[j].end == 1:
+            nxt = ws[j + 1]
+            if not (nxt.cap or (nxt.low in NAME_LINKS and j + 2 < n and ws[j + 2].cap)):
+                break
+            j += 1
+        _person_run(ws, i, j, lists, places_at, found)
+        i = j + 1
+    return found
+
+
+def _person_run(ws: list[Word], i: int, j: int, lists: WordLists, places_at: dict[int, int], found: People) -> None:
+    # A title inside or just before the run starts the name after it.
+    start = i
+    titled = False
+    prev = ws[i - 1] if i > 0 else None
+    if prev is not None and prev.sent == ws[i].sent and prev.low in lists.titles:
+        titled = ws[i].start - prev.end <= 1
+    for k in range(i, j):
+        if ws[k].low in lists.titles and places_at.get(k, k) == k:
+            start, titled = k + 1, True
+    if start > j or places_at.get(start, start) >= j > start:
+        return  # "King County", "Mary Esther": a multi-word place, not a person
+    run = ws[start : j + 1]
+    after = ws[j + 1].low if j + 1 < len(ws) and ws[j + 1].sent == ws[j].sent else ""
+    head = run[0].low
+    person = titled or after in lists.suffixes
+    if not person and len(run) >= 2:
+        second = run[1].low
+        person = (
+            head in lists.given
+            and second not in lists.never
+            and second not in lists.streets
+            and places_at.get(start, start) == start
+        ) or any(INITIAL.match(w.text) for w in run[1:-1])
+    if not person:
+        return
+    found.words.update(range(start, j + 1))
+    rest = run
+    if len(run) >= 2:
+        found.given.add(fold_key(run[0].text))
+        rest = run[1:]
+    for w in rest:  # "Mayor Horton": a lone name after a title is a surname
+        if not INITIAL.match(w.text) and w.low not in NAME_LINKS:
+            found.surnames.add(fold_key(w.text))
