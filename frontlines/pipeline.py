@@ -92,27 +92,17 @@ class _Parts:
     def __init__(self, settings: Settings, geoparser: Any | None) -> None:
         from frontlines.extract.control import ControlExtractor
         from frontlines.extract.events import EventExtractor
-        from frontlines.knowledge import load_knowledge
-        from frontlines.recognise.actors import ActorRuler
-        from frontlines.recognise.cues import CueRuler
-        from frontlines.recognise.dates import DateRuler
+        from frontlines.knowledge import compiled
         from frontlines.recognise.nlp import build_nlp
-        from frontlines.recognise.triggers import ControlRuler, LexiconRuler, TriggerRuler
         from frontlines.resolve.actors import ActorResolver
 
         self.settings = settings
-        knowledge = load_knowledge(settings)
+        built = compiled.load(settings)
+        knowledge = built.knowledge
         self.knowledge = knowledge
         self.nlp = build_nlp()
-        self.actor_ruler = ActorRuler(knowledge.actors, knowledge.cues)
-        self.rulers = [
-            self.actor_ruler,
-            DateRuler(),
-            TriggerRuler(knowledge.codebook),
-            LexiconRuler(knowledge.codebook),
-            CueRuler(knowledge.cues),
-            ControlRuler(knowledge.codebook),
-        ]
+        self.rulers = built.rulers
+        self.actor_ruler = self.rulers[0]
         if geoparser is None:
             from frontlines.resolve.places import Geoparser
 

@@ -25,12 +25,36 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared():
+    """``shared("contract.md")``: a path under ../shared, or a skip naming what is missing."""
+    return shared_path
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     """The real 2016 Aleppo article, normalised as the pipeline sees it."""
     from frontlines.ingest import read_path
 
     doc, _ = read_path(shared_path("examples", "aleppo-2016-10-28.txt"))
     return doc.text
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One loaded Pipeline for the session (knowledge and gazetteer load once)."""
+    from frontlines import Pipeline
+
+    return Pipeline().load()
+
+
+@pytest.fixture(scope="session")
+def extract_text(pipeline):
+    """``extract_text(text, published="2016-10-28")`` → Report, through the shared pipeline."""
+
+    def run(text: str, *, published: str | None = "2020-06-15"):
+        return pipeline.extract(text, published=published)
+
+    return run
 
 
 @pytest.fixture

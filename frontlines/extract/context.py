@@ -7,7 +7,7 @@ can ask "which actors are in this clause, before this trigger?" cheaply.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,7 +86,9 @@ class DocContext:
     narrative: dict[int, tuple[date, int]] = field(default_factory=dict)
     focus_country: str | None = None
     focus_place: Place | None = None
+    cache: dict = field(default_factory=dict)  # per-document memo for the extractors
     _sent_starts: list[int] = field(default_factory=list)
+    _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict)
     _lex_by_sent: dict[int, dict[str, list[Hit]]] = field(default_factory=dict)
 
     @property
@@ -120,13 +122,19 @@ class DocContext:
 
     # -- grouped lookups -----------------------------------------------------------
     def in_range(self, items: list, lo: int, hi: int) -> list:
-        return [x for x in items if lo <= x.tok_start and x.tok_end <= hi]
+        """Items (sorted by tok_start) lying inside tokens [lo, hi)."""
+        cached = self._starts.get(id(items))
+        if cached is None or cached[0] is not items or len(cached[1]) != len(items):
+            cached = (items, [x.tok_start for x in items])  # holding ``items`` keeps its id unique
+            self._starts[id(items)] = cached
+        starts = cached[1]
+        i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+        return [x for x in items[i:j] if x.tok_end <= hi]
 
     def lexicon_in(self, lo: int, hi: int) -> dict[str, list[Hit]]:
         out: dict[str, list[Hit]] = defaultdict(list)
-        for h in self.lexicon:
-            if lo <= h.tok_start and h.tok_end <= hi:
-                out[h.label].append(h)
+        for h in self.in_range(self.lexicon, lo, hi):
+            out[h.label].append(h)
         return out
 
     def lexicon_of_sentence(self, index: int) -> dict[str, list[Hit]]:

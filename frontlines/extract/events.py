@@ -92,16 +92,11 @@ class EventExtractor:
         recent_places: list[tuple[int, Place]],
         so_far: list[Candidate],
     ) -> list[Candidate]:
-        # A trigger inside a name ("Popular Mobilization Forces", "27 March") is no trigger;
-        # inside a generic actor word ("rioters", "demonstrators") it is.
-        named = [a for a in ctx.actors if a.entry is None or not a.entry.generic]
+        blocked = _blocked_tokens(ctx)
         triggers = [
             t
             for t in ctx.in_range(ctx.triggers, *clause)
-            if not _overlaps_any(t, named)
-            and not _overlaps_any(t, ctx.places)
-            and not _overlaps_any(t, ctx.dates)
-            and not _reference(ctx, t)
+            if blocked.isdisjoint(range(t.tok_start, t.tok_end)) and not _reference(ctx, t)
         ]
         if not triggers:
             return []
@@ -217,19 +212,27 @@ class EventExtractor:
         if ctx.published is not None:
             cand.date, cand.precision = ctx.published, 2
 
+    def _fatalities(self, ctx: DocContext, start: int, end: int) -> Count | None:
+        key = ("fatal", start, end)
+        if key not in ctx.cache:
+            ctx.cache[key] = self.numbers.fatalities(ctx.text[start:end])
+        return ctx.cache[key]
+
     def _numbers(self, ctx: DocContext, cand: Candidate, sent: Sentence, clause: tuple[int, int]) -> None:
         start, end = ctx.tok_char(*clause)
-        count = self.numbers.fatalities(ctx.text[start:end])
+        count = self._fatalities(ctx, start, end)
         if count is None:
-            s_start, s_end = sent.start, sent.end
-            count = self.numbers.fatalities(ctx.text[s_start:s_end])
-            start = s_start
+            start = sent.start
+            count = self._fatalities(ctx, sent.start, sent.end)
         if count is not None:
             cand.fatalities = Count(count.value, count.start + start, count.end + start)
             cand.fatality_sentence = sent.index
         t_start, t_end = ctx.tok_char(cand.trigger.tok_start, cand.trigger.tok_end)
         c_start, c_end = ctx.tok_char(*clause)
-        quantities = self.numbers.quantities(ctx.text[c_start:c_end])
+        key = ("quantity", c_start, c_end)
+        if key not in ctx.cache:
+            ctx.cache[key] = self.numbers.quantities(ctx.text[c_start:c_end])
+        quantities = ctx.cache[key]
         near = [(s + c_start, e + c_start) for s, e in quantities]
         touching = [q for q in near if q[0] <= t_end and q[1] >= t_start]
         if touching or near:
@@ -247,6 +250,21 @@ def _reference(ctx: DocContext, trigger: Hit) -> bool:
     while i >= 0 and ctx.doc[i].is_space:
         i -= 1
     return i >= 0 and ctx.norms[i] in _REFERENCE_WORDS
+
+
+def _blocked_tokens(ctx: DocContext) -> set[int]:
+    """Tokens inside names: a trigger there ("Popular Mobilization Forces", "27 March") is no trigger.
+
+    Generic actor words ("rioters", "demonstrators") do not block: they are the event.
+    """
+    cached = ctx.cache.get("blocked")
+    if cached is None:
+        cached = set()
+        named = [a for a in ctx.actors if a.entry is None or not a.entry.generic]
+        for item in (*named, *ctx.places, *ctx.dates):
+            cached.update(range(item.tok_start, item.tok_end))
+        ctx.cache["blocked"] = cached
+    return cached
 
 
 def _overlaps_any(hit: Hit, items: list) -> bool:

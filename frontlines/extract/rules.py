@@ -36,8 +36,15 @@ class RuleContext:
         self.actor1_type = actor1_type
         self.actor1_home = actor1_home
         self.has_actor = has_actor
+        self._cache: dict[str, set[str]] = {}
 
     def lexicons(self, scope: str) -> set[str]:
+        found = self._cache.get(scope)
+        if found is None:
+            found = self._cache[scope] = self._lexicons(scope)
+        return found
+
+    def _lexicons(self, scope: str) -> set[str]:
         ctx = self.ctx
         if scope == "clause":
             hits: Iterable[Hit] = ctx.in_range(ctx.lexicon, *self.clause)

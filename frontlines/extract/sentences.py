@@ -11,12 +11,11 @@ from spacy.tokens import Doc
 from frontlines.extract.context import Hit, PlaceHit, Sentence
 from frontlines.knowledge.cues import Cues
 from frontlines.knowledge.patterns import fold
+from frontlines.recognise.base import raw_spans
 
 
 def hits(doc: Doc, key: str) -> list[Hit]:
-    if key not in doc.spans:
-        return []
-    return [Hit(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans[key]]
+    return [Hit(s, e, label, kb) for s, e, label, kb in raw_spans(doc, key)]
 
 
 def place_hits(doc: Doc, mentions: Sequence) -> list[PlaceHit]:
@@ -43,9 +42,7 @@ def sentences(doc: Doc, cues: Cues) -> list[Sentence]:
     if starts[0] != 0:
         starts.insert(0, 0)
     ends = [*starts[1:], n]
-    breaks = sorted(
-        {s.start for s in doc.spans["cues"] if s.label_ == "clause_break"} if "cues" in doc.spans else set()
-    )
+    breaks = sorted({s for s, _, label, _ in raw_spans(doc, "cues") if label == "clause_break"})
     out: list[Sentence] = []
     text = doc.text
     for i, (a, b) in enumerate(zip(starts, ends, strict=True)):

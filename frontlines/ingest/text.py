@@ -37,8 +37,7 @@ def human_size(n: int) -> str:
 def check_size(size: int, *, source: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     if size > max_bytes:
         raise InputError(
-            f"too large ({human_size(size)}; the limit is {human_size(max_bytes)}, "
-            "raise it with --max-bytes)",
+            f"too large ({human_size(size)}; the limit is {human_size(max_bytes)}, raise it with --max-bytes)",
             source=source,
         )
 
@@ -54,9 +53,7 @@ def looks_binary(data: bytes) -> bool:
     return control > max(8, len(head) // 100)
 
 
-def decode(
-    data: bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Decoded:
+def decode(data: bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode document bytes, preferring UTF-8 and falling back to detection."""
     check_size(len(data), source=source, max_bytes=max_bytes)
     if not data.strip():
@@ -76,18 +73,32 @@ def decode(
 def _detect(data: bytes, *, source: str | None) -> Decoded:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    results = list(from_bytes(data[:200_000]))
+    best = _prefer_common(results)
     if best is None or best.encoding is None:
-        raise InputError(
-            "not UTF-8 and no other text encoding fits (pass --encoding NAME)", source=source
-        )
+        raise InputError("not UTF-8 and no other text encoding fits (pass --encoding NAME)", source=source)
     text = data.decode(best.encoding, errors="replace")
     return Decoded(text, best.encoding, f"not UTF-8: decoded as {best.encoding}")
 
 
-def decode_as(
-    data: bytes, encoding: str, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Decoded:
+# When candidates fit equally well (short Western text fits cp1250 and cp1252 alike),
+# the encoding news files most often use wins.
+COMMON_ENCODINGS = ("cp1252", "latin_1", "cp1256", "cp1251", "iso8859_15", "cp1250", "iso8859_6", "koi8_r")
+
+
+def _prefer_common(results: list) -> object | None:
+    if not results:
+        return None
+    top = results[0]
+    tied = [r for r in results if abs(r.chaos - top.chaos) < 0.01 and abs(r.coherence - top.coherence) < 0.01]
+    for name in COMMON_ENCODINGS:
+        for r in tied:
+            if r.encoding == name:
+                return r
+    return top
+
+
+def decode_as(data: bytes, encoding: str, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Decode with an encoding the user named (``--encoding``)."""
     check_size(len(data), source=source, max_bytes=max_bytes)
     try:

@@ -5,6 +5,7 @@ Syntax, one phrase per string, words separated by spaces:
 - ``shell*``        a verb: shell, shells, shelled, shelling (irregulars from ``cues.yaml``)
 - ``bomb+``         a noun: bomb, bombs
 - ``(took|seized)`` alternatives; ``(full|complete)?`` optional alternatives
+- ``...``           a gap of up to three words ("set* up ... base+": "set up a new military base")
 - anything else     a literal word (matched case-insensitively, diacritics folded)
 
 ``expand("seize* (full|complete)? control of")`` yields 12 token tuples.
@@ -18,6 +19,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 
 _VOWELS = set("aeiou")
+GAP = "\x01gap"  # the token "..." stands for: 0-3 arbitrary words (see PhraseTrie)
+GAP_MAX = 3
 _WORD_SPLIT = re.compile(r"\s+")
 
 # Irregular verbs: base -> (3rd person, past, past participle, gerund); filled from cues.yaml.
@@ -76,6 +79,8 @@ def _alternatives(word: str, irregular: IrregularTable | None) -> list[tuple[str
         for alt in inner.split("|"):
             options.extend(_alternatives(alt, irregular))
         return ([()] if optional else []) + options
+    if word == "...":
+        return [(GAP,)]
     if word.endswith("*"):
         return [(f,) for f in verb_forms(word[:-1], irregular)]
     if word.endswith("+") and len(word) > 1:
@@ -92,7 +97,7 @@ def expand(pattern: str, irregular: IrregularTable | None = None) -> Iterator[tu
         raise ValueError("empty pattern")
     slots = [_alternatives(w, irregular) for w in words]
     for combo in itertools.product(*slots):
-        tokens = tuple(fold(t) for part in combo for t in part for t in t.split())
+        tokens = tuple(t if t == GAP else fold(t) for part in combo for t in part for t in t.split())
         if tokens:
             yield tokens
 

@@ -31,5 +31,21 @@ def norms(doc: Doc) -> list[str]:
 
 
 def write_spans(doc: Doc, key: str, items: Iterable[tuple[int, int, str, str]]) -> None:
-    """Store (start_token, end_token, label, kb_id) items as ``doc.spans[key]``."""
+    """Store (start_token, end_token, label, kb_id) items as ``doc.spans[key]``.
+
+    The plain tuples are also kept in ``doc.user_data`` so the extractors can read
+    them without building a spaCy Span object per match.
+    """
+    items = sorted(items)
+    doc.user_data[f"frontlines.spans.{key}"] = items
     doc.spans[key] = [Span(doc, s, e, label=label, kb_id=kb) for s, e, label, kb in items]
+
+
+def raw_spans(doc: Doc, key: str) -> list[tuple[int, int, str, str]]:
+    """The (start, end, label, kb_id) tuples a ruler wrote, in text order."""
+    cached = doc.user_data.get(f"frontlines.spans.{key}")
+    if cached is not None:
+        return cached
+    if key not in doc.spans:
+        return []
+    return [(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans[key]]

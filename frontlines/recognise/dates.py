@@ -87,26 +87,50 @@ PATTERNS: list[tuple[str, str]] = [
 COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
 
 
-# Every date expression holds one of these words; patterns run only near them.
+# Every date expression holds one of these anchors; only the patterns that can
+# contain the anchor's class run, and only in a window around it.
 ANCHOR = re.compile(
-    rf"\b(?:{MONTHS}|{WEEKDAYS})|\d{{4}}|(?i:yesterday|today|tonight|ago|week|weekend|month|year"
-    r"|morning|afternoon|evening|night|nightfall|overnight|dawn|dusk|noon|midday|midnight|same day)\b"
+    rf"\b(?:(?P<name>{MONTHS})|(?P<weekday>{WEEKDAYS})|(?P<digits>\d{{4}})"
+    r"|(?P<word>(?i:yesterday|today|tonight|ago|week|weekend|month|year|morning|afternoon|evening|night"
+    r"|nightfall|overnight|dawn|dusk|noon|midday|midnight|same day)))\b"
 )
+_CLASS_KINDS = {
+    "name": {"range_md", "range_dm", "dmy", "mdy", "dm", "md", "my", "month"},
+    "weekday": {"weekday"},
+    "digits": {"iso", "year", "dmy", "mdy", "my", "range_md", "range_dm"},
+    "word": {
+        "day_before",
+        "ago",
+        "yesterday",
+        "today",
+        "week",
+        "weekend",
+        "month_rel",
+        "year_rel",
+        "same_day",
+        "weekday",
+    },
+}
 _REACH = 45  # characters around an anchor a date expression can span
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) for each date expression: earlier patterns win, then longer ones."""
-    windows: list[list[int]] = []
+    windows: list[list] = []
     for m in ANCHOR.finditer(text):
         lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        cls = m.lastgroup or "word"
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
+            windows[-1][2].add(cls)
         else:
-            windows.append([lo, hi])
+            windows.append([lo, hi, {cls}])
     found: list[tuple[int, int, str]] = []
-    for lo, hi in windows:
+    for lo, hi, classes in windows:
+        kinds = set().union(*(_CLASS_KINDS[c] for c in classes))
         for kind, regex in COMPILED:
+            if kind not in kinds:
+                continue
             for m in regex.finditer(text, lo, hi):
                 s, e = m.start(), m.end()
                 if not any(s < fe and fs < e for fs, fe, _ in found):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
+from frontlines.knowledge.patterns import GAP, GAP_MAX
+
 P = TypeVar("P")
 _END = "\x00"
 
@@ -53,11 +55,32 @@ class PhraseTrie(Generic[P]):
                 payloads = node.get(_END)
                 if payloads:
                     out.extend((i, j, p) for p in payloads)
+                gap = node.get(GAP)
+                if gap is not None:
+                    self._after_gap(gap, tokens, i, j, out)
                 if j >= n:
                     break
                 node = node.get(tokens[j])
                 j += 1
         return out
+
+    def _after_gap(self, node: dict, tokens: Sequence[str], start: int, j: int, out: list) -> None:
+        """Continue a match after skipping 0..GAP_MAX words (never across a sentence stop)."""
+        n = len(tokens)
+        for skip in range(GAP_MAX + 1):
+            k = j + skip
+            if k >= n or (skip and tokens[k - 1] in {".", ";", "!", "?", "\n\n"}):
+                break
+            nxt = node.get(tokens[k])
+            m = k + 1
+            while nxt is not None:
+                payloads = nxt.get(_END)
+                if payloads:
+                    out.extend((start, m, p) for p in payloads)
+                if m >= n:
+                    break
+                nxt = nxt.get(tokens[m])
+                m += 1
 
     def longest(self, tokens: Sequence[str]) -> list[tuple[int, int, list[P]]]:
         """Greedy left-to-right longest matches, non-overlapping."""

@@ -46,8 +46,25 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.trie.find(norms(doc))
-        write_spans(doc, self.key, ((s, e, name, "") for s, e, name in matches))
+        # "fight" inside "without a fight" is not fighting: a word strictly inside a longer
+        # phrase of another lexicon belongs to that phrase.
+        by_start: dict[int, list[tuple[int, str]]] = {}
+        for s, e, name in matches:
+            by_start.setdefault(s, []).append((e, name))
+        kept = [(s, e, name) for s, e, name in matches if not _inside_other(s, e, name, by_start)]
+        write_spans(doc, self.key, ((s, e, name, "") for s, e, name in kept))
         return doc
+
+
+def _inside_other(s: int, e: int, name: str, by_start: dict[int, list[tuple[int, str]]]) -> bool:
+    for start in range(max(0, s - _MAX_PHRASE), s + 1):
+        for end, other in by_start.get(start, ()):
+            if other != name and start <= s and e <= end and (end - start) > (e - s):
+                return True
+    return False
+
+
+_MAX_PHRASE = 8
 
 
 class ControlRuler:

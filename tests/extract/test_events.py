@@ -1,0 +1,106 @@
+"""Event typing on short real-style sentences: one behaviour per row."""
+
+import pytest
+
+
+def top(report):
+    return max(report.events, key=lambda e: e.confidence, default=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Government forces and rebels clashed near Kidal on Tuesday.", "Armed clash"),
+        (
+            "The Syrian army recaptured the town of Palmyra from the Islamic State on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "Islamic State militants captured the town of Sirte after three days of fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Warplanes struck a market in Maarat al-Numan, killing 12 civilians.", "Air/drone strike"),
+        ("A drone strike killed two militants in North Waziristan.", "Air/drone strike"),
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "Suicide bomb"),
+        ("Rebels shelled government-held neighbourhoods of Aleppo with mortars.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded near a police patrol in Kandahar.", "Remote explosive/landmine/IED"),
+        ("Militants lobbed a grenade at a bus stand in Srinagar.", "Grenade"),
+        ("Witnesses said soldiers raped several women in the village.", "Sexual violence"),
+        ("Gunmen kidnapped five aid workers in Borno state.", "Abduction/forced disappearance"),
+        ("Thousands of protesters marched peacefully through Khartoum on Friday.", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+        (
+            "Security forces opened fire on protesters in Baghdad, killing six demonstrators.",
+            "Excessive force against protesters",
+        ),
+        ("Rioters threw stones at police and set cars on fire in Paris.", "Violent demonstration"),
+        ("A mob lynched a man accused of theft in Kano.", "Mob violence"),
+        ("The warring parties signed a ceasefire agreement in Juba.", "Agreement"),
+        ("Police arrested 20 opposition activists in Minsk.", "Arrests"),
+        ("Hundreds of SPLA-IO fighters defected to the government side.", "Change to group/activity"),
+        ("Army engineers defused a car bomb in Mosul.", "Disrupted weapons use"),
+        ("Air defences intercepted two drones over Belgorod.", "Disrupted weapons use"),
+        ("Turkish forces set up a new military base near Afrin.", "Headquarters or base established"),
+        ("Militants looted shops and torched homes in the market.", "Looting/property destruction"),
+        (
+            "Al-Shabaab took control of the town without a fight after Ethiopian troops withdrew.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_events_top_event_has_the_expected_sub_event_type(extract_text, text, sub_event_type):
+    event = top(extract_text(text))
+    assert event is not None, text
+    assert event.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.1 earthquake killed 40 people and destroyed homes in Herat.",  # natural disaster
+        "A gas cylinder explosion at a factory killed three workers.",  # industrial accident
+        "Police arrested two men for robbery and drug smuggling.",  # ordinary crime
+        "The Security Council condemned the missile test and urged restraint.",  # diplomacy
+        "Islamic State claimed responsibility for the attack.",  # a claim, not a new event
+        "Aleppo is probably the world's most fought over city.",  # description, not an event
+    ],
+)
+def test_events_non_events_emit_nothing(extract_text, text):
+    assert extract_text(text).events == []
+
+
+def test_events_state_capture_is_government_regains_only_at_home(extract_text):
+    # Turkish troops taking a Syrian town are a foreign state's forces: not "Government regains"
+    event = top(extract_text("Turkish troops captured the town of Jarablus in Syria."))
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1.type == "External/Other forces"
+
+
+def test_events_roles_follow_by_and_passive(extract_text):
+    event = top(extract_text("The army faced an offensive on Kweres airbase by the Islamic State group in Syria."))
+    assert "Islamic State" in event.actor1.name  # "by X" marks the attacker
+    assert event.actor2 is not None and event.actor2.type == "State forces"
+    victims = top(extract_text("Four civilians were killed when gunmen opened fire on a bus in Peshawar."))
+    assert victims.sub_event_type == "Attack"
+
+
+def test_events_one_event_per_location_listed_after_the_trigger(extract_text):
+    report = extract_text("Rebels launched attacks on Idlib and Hama in Syria on Monday.")
+    names = sorted(e.location.name for e in report.events if e.location)
+    assert len(names) == 2 and names[0] != names[1]
+
+
+def test_events_background_is_dated_to_its_own_time(extract_text):
+    report = extract_text("Rebels attacked Aleppo last August.", published="2016-10-28")
+    event = top(report)
+    assert (event.date, event.time_precision) == ("2016-08-01", 3)
+
+
+def test_events_same_event_told_twice_is_one_row_with_two_spans(extract_text):
+    report = extract_text(
+        "Islamic State fighters captured the town of Ramadi in Iraq on Sunday. "
+        "The fall of Ramadi was a blow to the government. IS captured Ramadi after a suicide bombing campaign."
+    )
+    captures = [e for e in report.events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(captures) == 1
+    assert len(captures[0].evidence) >= 2

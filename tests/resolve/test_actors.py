@@ -1,0 +1,60 @@
+"""Actor resolution: dictionary aliases, dated names, context and generic actors."""
+
+import pytest
+
+
+def actors_of(report):
+    return {m.text: m.resolved_to for m in report.mentions["actors"]}
+
+
+def actor_named(report, words: str):
+    """The resolved actor of the first mention containing ``words``."""
+    return next(m.resolved_to for m in report.mentions["actors"] if words in m.text)
+
+
+def test_dated_name_follows_the_event_date(extract_text):
+    # Jabhat al-Nusra was renamed Jabhat Fateh al-Sham in July 2016 and joined HTS in January 2017
+    text = "Fatah al-Sham fighters attacked army positions in Idlib."
+    assert "Fateh al Sham" in actor_named(extract_text(text, published="2016-10-28"), "Fatah al-Sham").name
+    assert "Tahrir al Sham" in actor_named(extract_text(text, published="2018-03-01"), "Fatah al-Sham").name
+
+
+def test_context_alias_needs_the_focus_country(extract_text):
+    # "the regime" is Syria's army in a Syria report, and nobody's in a text with no country
+    syria = actors_of(extract_text("The regime shelled Douma near Damascus in Syria on Monday."))
+    assert syria["The regime"].country == "SY" and syria["The regime"].type == "State forces"
+    nowhere = actors_of(extract_text("The regime shelled the town on Monday."))
+    assert nowhere.get("The regime") is None
+
+
+def test_generic_actor_takes_the_demonym_country(extract_text):
+    found = actors_of(extract_text("Iraqi protesters gathered in Basra on Friday."))
+    actor = found["Iraqi protesters"]
+    assert (actor.name, actor.type, actor.country) == ("Protesters (Iraq)", "Protesters", "IQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_actor"),
+    [
+        ("Damascus said it would respond to the attack.", True),  # capital as the government
+        ("Heavy fighting was reported in Damascus on Monday.", False),  # capital as a place
+    ],
+)
+def test_capital_is_the_government_only_as_speaker(extract_text, text, is_actor):
+    found = actors_of(extract_text(text))
+    assert ("Damascus" in found) is is_actor
+
+
+def test_successor_takes_over_after_the_last_dated_name(extract_text):
+    # The Taliban are coded as Afghanistan's state forces after they took Kabul on 2021-08-15
+    text = "The Taliban attacked a checkpoint in Ghazni."
+    insurgents = actor_named(extract_text(text, published="2019-05-01"), "Taliban")
+    state = actor_named(extract_text(text, published="2023-05-01"), "Taliban")
+    assert insurgents.type == "Rebel groups"
+    assert state.type == "State forces" and state.country == "AF"
+
+
+def test_named_actor_absorbs_a_following_generic_word(extract_text):
+    found = actors_of(extract_text("Jaish al-Fatah rebel group said they had taken the town of Khan Tuman in Syria."))
+    assert "Jaish al-Fatah rebel group" in found
+    assert "Fatah" in found["Jaish al-Fatah rebel group"].name
