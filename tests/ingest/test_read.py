@@ -38,7 +38,7 @@ def test_read_refuses_empty_and_binary(data, problem):
 
 
 def test_read_refuses_oversized_input_with_the_fix():
-    with pytest.raises(InputError, match="too large .* --max-bytes"):
+    with pytest.raises(InputError, match=r"too large .* --max-bytes"):
         read_document(b"a" * 2000, key="big.txt", max_bytes=1000)
 
 
@@ -58,7 +58,10 @@ def test_read_html_passed_as_text_is_extracted_with_metadata():
 
 
 def test_read_markdown_front_matter():
-    md = "---\ntitle: Raid in Gao\ndate: 2021-02-03\n---\n# Raid in Gao\n\nGunmen **attacked** a [checkpoint](http://x) in Gao."
+    md = (
+        "---\ntitle: Raid in Gao\ndate: 2021-02-03\n---\n# Raid in Gao\n\n"
+        "Gunmen **attacked** a [checkpoint](http://x) in Gao."
+    )
     doc, _ = document_from_text(md)
     assert doc.title == "Raid in Gao"
     assert doc.published == "2021-02-03"

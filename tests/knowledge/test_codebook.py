@@ -22,7 +22,8 @@ def load(*extra: Path) -> Codebook:
 def test_codebook_names_exactly_the_contract_sub_event_types(shared):
     contract = shared("contract.md").read_text(encoding="utf-8")
     rows = re.findall(
-        r"^\| (Battles|Explosions/Remote violence|Violence against civilians|Protests|Riots|Strategic developments) \| ([^|]+?) \|",
+        r"^\| (Battles|Explosions/Remote violence|Violence against civilians|Protests|Riots|Strategic developments)"
+        r" \| ([^|]+?) \|",
         contract,
         re.M,
     )
