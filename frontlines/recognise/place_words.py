@@ -22,6 +22,7 @@ from frontlines.resolve.gazetteer import fold_key
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
 INITIAL = re.compile(r"^[A-Z]\.$")
+QUOTES = frozenset("\"“”‘’'«»")
 # Lower-case words that may sit inside a person's name ("Osama bin Laden").
 NAME_LINKS = frozenset({"bin", "ibn", "abu", "van", "von", "de", "da", "del", "al", "el"})
 
@@ -88,7 +89,7 @@ def words(doc: Doc) -> list[Word]:
     sent = -1
     start_of_sent = 0
     for (idx, sent_start), text in zip(arr, texts, strict=True):
-        if sent_start == 1 or sent < 0:
+        if (sent_start == 1 and not (out and INITIAL.match(out[-1].text))) or sent < 0:
             if sent >= 0:
                 _mark_sentence(out, start_of_sent)
             sent += 1
@@ -144,14 +145,24 @@ def people(ws: list[Word], lists: WordLists, places_at: dict[int, int]) -> Peopl
             i += 1
             continue
         j = i
-        while j + 1 < n and ws[j + 1].sent == w.sent and ws[j + 1].start - ws[j].end == 1:
+        while j + 1 < n and ws[j + 1].sent == w.sent and ws[j + 1].start - ws[j].end <= 1:
             nxt = ws[j + 1]
+            if _nickname(ws, j + 1):
+                j += 4  # G.B. "Sonny" Hall
+                continue
             if not (nxt.cap or (nxt.low in NAME_LINKS and j + 2 < n and ws[j + 2].cap)):
                 break
             j += 1
         _person_run(ws, i, j, lists, places_at, found)
         i = j + 1
     return found
+
+
+def _nickname(ws: list[Word], q: int) -> bool:
+    """A quoted nickname inside a name: ``"Sonny"`` in ``G.B. "Sonny" Hall``."""
+    if q + 3 >= len(ws) or ws[q].text not in QUOTES or ws[q + 2].text not in QUOTES:
+        return False
+    return ws[q + 1].cap and ws[q + 3].cap and ws[q + 3].sent == ws[q].sent
 
 
 def _person_run(ws: list[Word], i: int, j: int, lists: WordLists, places_at: dict[int, int], found: People) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from frontlines.recognise.place_words import (
+    QUOTES,
     Word,
     WordLists,
     people,
@@ -53,7 +54,6 @@ _DIRECTION_TEXT = (
 DIRECTIONS = frozenset(_DIRECTION_TEXT.split(" "))
 POSSESSIVE = re.compile(r"['’]s$")
 CONTRACTION = re.compile(r"['’](?:re|ve|ll|d|m|t)$", re.I)
-QUOTES = frozenset("\"“”‘’'«»")
 # Words before a place that say how the event relates to it (relation, precision).
 BEFORE = {
     "in": "in", "at": "in", "inside": "in", "into": "in", "from": "in", "to": "in",
@@ -353,11 +353,27 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str],
     words_in = ws[p.first : p.last + 1]
     key = p.key
     single = p.first == p.last
-    if single and ((key in lists.never and not p.quoted) or not p.text[0].isalpha() or CONTRACTION.search(p.text)):
+    abbreviation = any(c.kind == NAME_ABBREVIATION for c in p.candidates)  # "US", not "us"
+    if single and (
+        (key in lists.never and not p.quoted and not abbreviation)
+        or not p.text[0].isalpha()
+        or CONTRACTION.search(p.text)
+    ):
         return False
+    if single and p.text.isupper() and len(p.text) <= 4 and not abbreviation and not _dateline(ws, p):
+        return False  # "IRS", "SWAT", "AMLO": acronyms that spell a village somewhere
+    prev = ws[p.first - 1] if p.first and ws[p.first - 1].sent == p.sent else None
     nxt = ws[p.last + 1] if p.last + 1 < len(ws) and ws[p.last + 1].sent == p.sent else None
     if nxt is not None and nxt.start - ws[p.last].end <= 1 and nxt.low in lists.streets and nxt.cap:
         return False  # "Main Street", "Patrick St.": a street, not the place it is named after
+    if (
+        single
+        and not _major(p)
+        and (
+            (nxt is not None and (nxt.text == "&" or nxt.text[0].isdigit())) or (prev is not None and prev.text == "&")
+        )
+    ):
+        return False  # "Stevens & Wilkinson", "Pack 122", "Block 8": a firm, a unit, a number
     if key in lists.weapons or (nxt is not None and nxt.low in lists.weapon_nouns and not p.demonym and not _major(p)):
         return False  # "Grad missile", "Tochka": a weapon, not the town
     if all(k in named.words for k in range(p.first, p.last + 1)) and not p.quoted:
@@ -377,9 +393,8 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str],
     if words_in[0].text.isupper() and len(p.text) > 3 and not p.exact:
         return False
     if single and not p.demonym and p.container is None:
-        prev = ws[p.first - 1] if p.first else None
         after_name = (
-            prev is not None and prev.cap and prev.sent == p.sent
+            prev is not None and prev.cap
             and (not prev.first or prev.low in lists.persons)
             and prev.text[0].isalpha() and prev.low not in lists.never
             and prev.low not in DIRECTIONS and not POSSESSIVE.search(prev.text)
@@ -393,6 +408,12 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str],
             persons_seen.add(key)
             return False
     return True
+
+
+def _dateline(ws: list[Word], p: Proposal) -> bool:
+    """ "GAZA — ...", "ROME (AP) ...": a capitalised place opening its line."""
+    nxt = ws[p.last + 1].text if p.last + 1 < len(ws) else ""
+    return ws[p.first].first and nxt in ("-", "—", "–", ",", "(", ":")
 
 
 def _major(p: Proposal) -> bool:

@@ -65,6 +65,7 @@ def add_curated(
                 raise KnowledgeError(f"{section}: bad record {rec!r} ({e})", path=path) from None
             names = [(rec["name"], NAME_PRIMARY)] + [(a, NAME_ALTERNATE) for a in rec.get("alt", [])]
             names += [(d, NAME_DEMONYM) for d in rec.get("demonyms", [])]
+            names += [(a, NAME_ABBREVIATION) for a in rec.get("abbr", [])]
             writer.add(entry, names)
             added += 1
     return added
