@@ -74,7 +74,7 @@ export function highlight(text, marks) {
     }
     const classes = [...new Set(over.map((m) => m.cls))].join(" ");
     const titles = [...new Set(over.map((m) => m.title).filter(Boolean))].join("; ");
-    frag.append(h("mark", { class: classes, title: titles || null, dataset: over[0].data || {} }, piece));
+    frag.append(h("mark", { class: classes, title: titles || null, dataset: Object.assign({}, ...over.map((m) => m.data || {})) }, piece));
   }
   return frag;
 }
