@@ -46,9 +46,7 @@ HOST_HELP = (
     help="Run one request in-process, print the response body and exit (no server). "
     "Exit code 1 when the status is 400 or more.",
 )
-def serve(
-    *, db: str, host: str, port: int, allow_write: bool, tiles: str | None, get_path: str | None
-) -> None:
+def serve(*, db: str, host: str, port: int, allow_write: bool, tiles: str | None, get_path: str | None) -> None:
     """Serve a map, a timeline and the evidence behind every event, over a store.
 
     Opens http://127.0.0.1:8000 by default: a JSON API (described at

@@ -250,14 +250,46 @@ class Endpoint:
 _EVENT_ID = Param(name="event_id", description="A merged event id, or a member's id (finds its merged event).")
 ROUTES: tuple[Endpoint, ...] = (
     Endpoint("/api/config", get_config, "Server settings the page needs and how much the store holds."),
-    Endpoint("/api/events", get_events, "Merged events, newest first, one page, with the total matching.", params=FILTERS + PAGE),
-    Endpoint("/api/events/{event_id}", get_event, "One merged event: its sources, each field with the span and sentence behind it, and the documents quoted.", path_params=(_EVENT_ID,)),
-    Endpoint("/api/documents/{document_id}", get_document, "A stored document: header, normalised text (evidence offsets point into it) and its Report.", path_params=(Param(name="document_id", description="sha256 of the normalised text."),)),
-    Endpoint("/api/map", get_map, "Located events for the map: points when at most max_points, else counts on a grid sized by zoom.", params=FILTERS + MAP),
-    Endpoint("/api/stats", get_stats, "Event and fatality counts grouped by day, week, month, type, actor, region or country.", params=FILTERS + STATS),
-    Endpoint("/api/facets", get_facets, "Countries, event types and busiest actors, with counts, for the filter controls."),
+    Endpoint(
+        "/api/events",
+        get_events,
+        "Merged events, newest first, one page, with the total matching.",
+        params=FILTERS + PAGE,
+    ),
+    Endpoint(
+        "/api/events/{event_id}",
+        get_event,
+        "One merged event: its sources, each field with the span and sentence behind it, and the documents quoted.",
+        path_params=(_EVENT_ID,),
+    ),
+    Endpoint(
+        "/api/documents/{document_id}",
+        get_document,
+        "A stored document: header, normalised text (evidence offsets point into it) and its Report.",
+        path_params=(Param(name="document_id", description="sha256 of the normalised text."),),
+    ),
+    Endpoint(
+        "/api/map",
+        get_map,
+        "Located events for the map: points when at most max_points, else counts on a grid sized by zoom.",
+        params=FILTERS + MAP,
+    ),
+    Endpoint(
+        "/api/stats",
+        get_stats,
+        "Event and fatality counts grouped by day, week, month, type, actor, region or country.",
+        params=FILTERS + STATS,
+    ),
+    Endpoint(
+        "/api/facets", get_facets, "Countries, event types and busiest actors, with counts, for the filter controls."
+    ),
     Endpoint("/api/places", get_places, "Places that control claims are about, most claimed first.", params=PLACES),
-    Endpoint("/api/places/{place}", get_place, "A place's control claims over time, by claimant, and the events coded there.", path_params=(Param(name="place", description="Place name (case-insensitive) or place key."),)),
+    Endpoint(
+        "/api/places/{place}",
+        get_place,
+        "A place's control claims over time, by claimant, and the events coded there.",
+        path_params=(Param(name="place", description="Place name (case-insensitive) or place key."),),
+    ),
     Endpoint(
         "/api/extract",
         post_extract,
@@ -307,7 +339,10 @@ _ERROR_SCHEMA = {
 def openapi(*, version: str) -> dict[str, Any]:
     """The OpenAPI 3.1 description of ``ROUTES``."""
     paths: dict[str, Any] = {}
-    error = {"description": "Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    error = {
+        "description": "Error",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
     for ep in ROUTES:
         op: dict[str, Any] = {
             "summary": ep.summary,

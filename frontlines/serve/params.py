@@ -79,7 +79,9 @@ class Param:
             try:
                 value: float = int(raw) if self.kind == "integer" else float(raw)
             except ValueError:
-                raise ValueError(f"{self.name}: {raw!r} is not a{'n integer' if self.kind == 'integer' else ' number'}") from None
+                raise ValueError(
+                    f"{self.name}: {raw!r} is not a{'n integer' if self.kind == 'integer' else ' number'}"
+                ) from None
             if value != value or value in (float("inf"), float("-inf")):
                 raise ValueError(f"{self.name}: {raw!r} is not a finite number")
             if self.minimum is not None and value < self.minimum:
@@ -122,16 +124,38 @@ FILTERS: tuple[Param, ...] = (
     Param(name="actor", description="Any actor whose name or dictionary id contains this text."),
     Param(name="min_confidence", kind="number", minimum=0, maximum=1, description="Confidence floor, 0 to 1."),
     Param(name="min_sources", kind="integer", minimum=1, description="At least this many documents."),
-    Param(name="bbox", kind="floats", size=4, description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT: inside these bounds.", example="36,35,38,37"),
+    Param(
+        name="bbox",
+        kind="floats",
+        size=4,
+        description="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT: inside these bounds.",
+        example="36,35,38,37",
+    ),
     Param(name="near", kind="floats", size=3, description="LAT,LON,KM: within KM of a point.", example="36.2,37.16,25"),
 )
 PAGE: tuple[Param, ...] = (
-    Param(name="limit", kind="integer", minimum=0, maximum=1000, default=100, description="Rows per page (at most 1000)."),
+    Param(
+        name="limit", kind="integer", minimum=0, maximum=1000, default=100, description="Rows per page (at most 1000)."
+    ),
     Param(name="offset", kind="integer", minimum=0, default=0, description="Rows to skip."),
 )
 MAP: tuple[Param, ...] = (
-    Param(name="zoom", kind="number", minimum=0, maximum=22, default=4, description="Map zoom; sets the grid cell when events are counted on a grid."),
-    Param(name="max_points", kind="integer", minimum=1, maximum=20000, default=5000, description="Most points sent one by one; above it, a grid of counts."),
+    Param(
+        name="zoom",
+        kind="number",
+        minimum=0,
+        maximum=22,
+        default=4,
+        description="Map zoom; sets the grid cell when events are counted on a grid.",
+    ),
+    Param(
+        name="max_points",
+        kind="integer",
+        minimum=1,
+        maximum=20000,
+        default=5000,
+        description="Most points sent one by one; above it, a grid of counts.",
+    ),
 )
 STATS: tuple[Param, ...] = (
     Param(name="by", enum=STATS_BY, default="week", description="Group by: " + ", ".join(STATS_BY) + "."),

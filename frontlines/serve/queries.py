@@ -58,9 +58,7 @@ def _columns(cols: tuple[str, ...]) -> str:
     return ", ".join(f"CAST({c} AS VARCHAR) AS {c}" if c in _DATES else c for c in cols)
 
 
-def page_events(
-    conn: Any, flt: EventFilter, *, limit: int, offset: int = 0
-) -> tuple[list[dict[str, Any]], int]:
+def page_events(conn: Any, flt: EventFilter, *, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """One page of merged events (newest first) and the total that match.
 
     The page is found on the sort keys alone, then its full rows are read: sorting
@@ -118,15 +116,15 @@ def facets(conn: Any, *, actors: int = 200) -> dict[str, Any]:
         "SELECT country_code, any_value(country), count(*) FROM events "
         "WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY 3 DESC, 1"
     ).fetchall()
-    types = conn.execute(
-        "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
-    ).fetchall()
+    types = conn.execute("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
     names = conn.execute(
         "SELECT name, count(*) AS n FROM (SELECT actor1 AS name FROM events UNION ALL "
         "SELECT actor2 FROM events) WHERE name IS NOT NULL GROUP BY name "
         f"ORDER BY n DESC, name LIMIT {int(actors)}"
     ).fetchall()
-    span = conn.execute("SELECT CAST(min(event_date) AS VARCHAR), CAST(max(event_date) AS VARCHAR) FROM events").fetchone()
+    span = conn.execute(
+        "SELECT CAST(min(event_date) AS VARCHAR), CAST(max(event_date) AS VARCHAR) FROM events"
+    ).fetchone()
     return {
         "countries": [{"code": c, "name": n, "events": k} for c, n, k in countries],
         "types": [{"name": t, "events": k} for t, k in types if t],
@@ -174,8 +172,7 @@ def place_events(conn: Any, place: str, *, limit: int = 200) -> list[dict[str, A
     )
     return as_dicts(
         conn.execute(
-            f"SELECT {cols} FROM events WHERE lower(location) = lower(?) {ORDER} "
-            f"LIMIT {int(limit)}",
+            f"SELECT {cols} FROM events WHERE lower(location) = lower(?) {ORDER} LIMIT {int(limit)}",
             [place.strip()],
         )
     )

@@ -109,16 +109,32 @@ def reports() -> list[Report]:
             document=_doc(text, title="Aleppo under fire", source="Outlet A", published="2016-10-29", key="a.txt"),
             events=[
                 _event(
-                    "a1", text, s1, types=SHELLING, date="2016-10-28", location=ALEPPO, actor1=ARMY,
+                    "a1",
+                    text,
+                    s1,
+                    types=SHELLING,
+                    date="2016-10-28",
+                    location=ALEPPO,
+                    actor1=ARMY,
                     fatalities=7,
-                    words={"trigger": "shelled", "actor1": "Syrian army", "location": "Aleppo",
-                           "date": "Friday", "fatalities": "killing 7"},
+                    words={
+                        "trigger": "shelled",
+                        "actor1": "Syrian army",
+                        "location": "Aleppo",
+                        "date": "Friday",
+                        "fatalities": "killing 7",
+                    },
                 )
             ],
             control=[
                 ControlClaim(
-                    place=BUSTAN, actor=REBELS, status="holds", date="2016-10-28",
-                    claimed_by=REBELS, certainty="claimed", evidence=[_span(text, "Residents fled east.")],
+                    place=BUSTAN,
+                    actor=REBELS,
+                    status="holds",
+                    date="2016-10-28",
+                    claimed_by=REBELS,
+                    certainty="claimed",
+                    evidence=[_span(text, "Residents fled east.")],
                 )
             ],
         )
@@ -131,20 +147,40 @@ def reports() -> list[Report]:
             document=_doc(text, title="Shelling in Aleppo", source="Outlet B", published="2016-10-29", key="b.txt"),
             events=[
                 _event(
-                    "b1", text, s2, types=SHELLING, date="2016-10-28", location=ALEPPO, actor1=ARMY,
+                    "b1",
+                    text,
+                    s2,
+                    types=SHELLING,
+                    date="2016-10-28",
+                    location=ALEPPO,
+                    actor1=ARMY,
                     fatalities=9,
-                    words={"trigger": "shelled", "actor1": "Government forces", "location": "Aleppo",
-                           "fatalities": "9 people died"},
+                    words={
+                        "trigger": "shelled",
+                        "actor1": "Government forces",
+                        "location": "Aleppo",
+                        "fatalities": "9 people died",
+                    },
                 )
             ],
             control=[
                 ControlClaim(
-                    place=BUSTAN, actor=ARMY, status="gained", date="2016-11-20",
-                    claimed_by=ARMY, certainty="claimed", evidence=[_span(text, s2)],
+                    place=BUSTAN,
+                    actor=ARMY,
+                    status="gained",
+                    date="2016-11-20",
+                    claimed_by=ARMY,
+                    certainty="claimed",
+                    evidence=[_span(text, s2)],
                 ),
                 ControlClaim(
-                    place=BUSTAN, actor=REBELS, status="lost", date="2016-11-20",
-                    claimed_by="Outlet B", certainty="reported", evidence=[_span(text, s2)],
+                    place=BUSTAN,
+                    actor=REBELS,
+                    status="lost",
+                    date="2016-11-20",
+                    claimed_by="Outlet B",
+                    certainty="reported",
+                    evidence=[_span(text, s2)],
                 ),
             ],
         )
@@ -156,8 +192,17 @@ def reports() -> list[Report]:
         Report(
             document=_doc(text, title="Bomb in Baghdad", source="Outlet C", published="2016-09-11", key="c.txt"),
             events=[
-                _event("c1", text, s3, types=IED, date="2016-09-10", location=BAGHDAD, actor1=ISIS,
-                       fatalities=3, words={"trigger": "roadside bomb", "location": "Baghdad"})
+                _event(
+                    "c1",
+                    text,
+                    s3,
+                    types=IED,
+                    date="2016-09-10",
+                    location=BAGHDAD,
+                    actor1=ISIS,
+                    fatalities=3,
+                    words={"trigger": "roadside bomb", "location": "Baghdad"},
+                )
             ],
         )
     )
@@ -168,8 +213,16 @@ def reports() -> list[Report]:
         Report(
             document=_doc(text, title="Strikes on Sanaa", source="Outlet D", published="2016-10-09", key="d.txt"),
             events=[
-                _event("d1", text, s4, types=AIRSTRIKE, date="2016-10-08", location=SANAA,
-                       actor1=COALITION, words={"trigger": "struck", "location": "Sanaa"})
+                _event(
+                    "d1",
+                    text,
+                    s4,
+                    types=AIRSTRIKE,
+                    date="2016-10-08",
+                    location=SANAA,
+                    actor1=COALITION,
+                    words={"trigger": "struck", "location": "Sanaa"},
+                )
             ],
         )
     )
@@ -180,8 +233,17 @@ def reports() -> list[Report]:
         Report(
             document=_doc(text, title="Clashes near Kharkiv", source="Outlet E", published="2016-08-16", key="e.txt"),
             events=[
-                _event("e1", text, s5, types=CLASH, date="2016-08-15", location=KHARKIV,
-                       actor1=RUSSIA, words={"trigger": "Fighting", "location": "Kharkiv"}, confidence=0.4)
+                _event(
+                    "e1",
+                    text,
+                    s5,
+                    types=CLASH,
+                    date="2016-08-15",
+                    location=KHARKIV,
+                    actor1=RUSSIA,
+                    words={"trigger": "Fighting", "location": "Kharkiv"},
+                    confidence=0.4,
+                )
             ],
         )
     )
@@ -192,14 +254,27 @@ def reports() -> list[Report]:
 def hostile_report() -> Report:
     """Script and HTML payloads in every article-derived field."""
     s6 = f"Rebels clashed with troops in Aleppo on Sunday {XSS_SCRIPT} {XSS_IMG} {XSS_FLAG}."
-    text = f"{XSS_SCRIPT} headline\n\n{s6}\nMore: <a href=\"javascript:alert(1)\">click</a>"
+    text = f'{XSS_SCRIPT} headline\n\n{s6}\nMore: <a href="javascript:alert(1)">click</a>'
     hostile = Actor(name=f"Rebels {XSS_IMG}", id=None, type="Rebel groups", country="SY")
     where = Place(
-        name=f"Aleppo {XSS_FLAG}", country="SY", admin1="Aleppo", latitude=36.21,
-        longitude=37.15, gazetteer="geonames", gazetteer_id="t-xss", geo_precision=2,
+        name=f"Aleppo {XSS_FLAG}",
+        country="SY",
+        admin1="Aleppo",
+        latitude=36.21,
+        longitude=37.15,
+        gazetteer="geonames",
+        gazetteer_id="t-xss",
+        geo_precision=2,
     )
     event = _event(
-        "x1", text, s6, types=CLASH, date="2016-10-30", location=where, actor1=hostile, actor2=ARMY,
+        "x1",
+        text,
+        s6,
+        types=CLASH,
+        date="2016-10-30",
+        location=where,
+        actor1=hostile,
+        actor2=ARMY,
         words={"trigger": "clashed", "actor1": "Rebels", "location": "Aleppo", "date": "Sunday"},
     )
     return Report(
@@ -214,8 +289,15 @@ def hostile_report() -> Report:
         ),
         events=[event],
         control=[
-            ControlClaim(place=where, actor=hostile, status="contested", date="2016-10-30",
-                         claimed_by=XSS_IMG, certainty="claimed", evidence=[event.evidence[0]])
+            ControlClaim(
+                place=where,
+                actor=hostile,
+                status="contested",
+                date="2016-10-30",
+                claimed_by=XSS_IMG,
+                certainty="claimed",
+                evidence=[event.evidence[0]],
+            )
         ],
     )
 

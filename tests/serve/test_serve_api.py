@@ -25,7 +25,7 @@ def test_api_events_pages(api):
 @pytest.mark.parametrize(
     ("query", "locations"),
     [
-        ("type=Battles", {"Kharkiv", "Aleppo <img src=x onerror=\"window.__pwned=1\">"}),
+        ("type=Battles", {"Kharkiv", 'Aleppo <img src=x onerror="window.__pwned=1">'}),
         ("country=IQ", {"Baghdad"}),
         ("country=Yemen", {"Sanaa"}),
         ("since=2016-10-01&until=2016-10-29", {"Sanaa", "Aleppo"}),

@@ -87,9 +87,7 @@ def test_errors_foreign_host_is_refused(api):
 
 
 def test_errors_cross_origin_post_is_refused(api):
-    response = api.post(
-        "/api/extract", json={"text": "x"}, headers={"origin": "http://evil.example"}
-    )
+    response = api.post("/api/extract", json={"text": "x"}, headers={"origin": "http://evil.example"})
     assert_error(response, 403, contains="cross-origin")
 
 

@@ -13,9 +13,7 @@ def test_write_extract_without_store_leaves_store_unchanged(writable):
 
 def test_write_extract_and_store_adds_document(writable):
     before = writable.get("/api/config").json()["counts"]["documents"]
-    body = writable.post(
-        "/api/extract", json={"text": "Another article.", "store": True, "source": "Pasted"}
-    ).json()
+    body = writable.post("/api/extract", json={"text": "Another article.", "store": True, "source": "Pasted"}).json()
     assert body["stored"]["documents"] == 1
     doc = writable.get(f"/api/documents/{body['stored']['document_id']}").json()["document"]
     assert doc["source"] == "Pasted"
