@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from frontlines.geo import distance_km
 from frontlines.types import REALISED, SUB_EVENT_TYPES, Actor
 
 SLACK_DAYS = 1
@@ -124,12 +125,7 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+km = distance_km  # kept for the store's callers
 
 
 def _types(a: Candidate, b: Candidate) -> str | None:

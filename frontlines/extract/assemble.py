@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from frontlines.extract.context import DocContext
-from frontlines.extract.dedupe import most_cautious
+from frontlines.extract.dedupe import most_cautious, specificity
 from frontlines.extract.events import Candidate
 from frontlines.extract.notes import write_note
 from frontlines.knowledge.codebook import Codebook
@@ -61,7 +61,7 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
     located = [c for c in group if c.place is not None and c.place.place is not None]
     location = None
     if located:
-        best = min(located, key=lambda c: c.place.place.geo_precision)  # type: ignore[union-attr]
+        best = min(located, key=lambda c: specificity(c.place.place))  # type: ignore[union-attr]
         location = best.place.place  # type: ignore[union-attr]
         spans["location"] = ctx.span(best.place.start, best.place.end)  # type: ignore[union-attr]
     else:

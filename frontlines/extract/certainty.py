@@ -61,13 +61,26 @@ def assess(
         claim.certainty = "planned"
     if claim.certainty in ("negated", "planned"):
         return claim
-    hedge = next((c for c in cues if c.label == "hedged"), None)
+    hedge = next((c for c in cues if c.label == "hedged" and not c.value.startswith("before:")), None)
+    hedge = hedge or next((c for c in cues if c.label == "hedged" and _cue_before(ctx, c, clause, trigger)), None)
     hedge = hedge or _leading_hedge(ctx, sent)
     if hedge is not None:
         claim.certainty = "hedged"
         claim.cue = ctx.span(*ctx.tok_char(hedge.tok_start, hedge.tok_end))
     _attribute(ctx, sent, cues, claim, resolver, day=day)
     return claim
+
+
+def _cue_before(ctx: DocContext, cue: Hit, clause: tuple[int, int], trigger: Hit) -> bool:
+    """A 'before:N' cue sitting within N words before the trigger, in its clause."""
+    if not cue.value.startswith("before:"):
+        return False
+    window = int(cue.value.split(":")[1])
+    return (
+        clause[0] <= cue.tok_start
+        and cue.tok_end <= trigger.tok_start
+        and _words_between(ctx, cue.tok_end, trigger.tok_start) < window
+    )
 
 
 def _infinitive(ctx: DocContext, trigger: Hit) -> bool:
@@ -131,6 +144,10 @@ def _attribute(
         speaker, (lo, hi) = found
         claim.speaker_span = (lo, hi)
         claim.cue = claim.cue or ctx.span(*ctx.tok_char(verb.tok_start, verb.tok_end), sent.index)
+        if isinstance(speaker, ActorMention) and speaker.entry is not None and speaker.entry.generic:
+            name = _organisation(ctx, speaker)
+            if name is not None:  # "the Central Committee of Sudan Doctors said": an organisation, not doctors
+                speaker = name
         if isinstance(speaker, ActorMention):
             actor = resolver.to_actor(speaker, day)
             claim.speaker = speaker
@@ -169,6 +186,28 @@ def _speaker(
     if src:
         return _source_text(ctx, src[0]), (src[0].tok_start, src[0].tok_end)
     return None
+
+
+_NAME_LINKS = {"of", "for", "the", "and", "on", "in"}
+
+
+def _organisation(ctx: DocContext, mention: ActorMention) -> str | None:
+    """A capitalised name that ends in a generic word ("Syrian Observatory for Human Rights Doctors")."""
+    i = mention.tok_start - 1
+    lo = mention.tok_start
+    while i >= 0:
+        tok = ctx.doc[i]
+        if tok.is_space or tok.is_punct:
+            break
+        if tok.text[:1].isupper():
+            lo = i
+        elif ctx.norms[i] not in _NAME_LINKS:
+            break
+        i -= 1
+    if lo == mention.tok_start:
+        return None
+    start, _ = ctx.tok_char(lo, lo + 1)
+    return ctx.text[start : mention.end]
 
 
 def _source_text(ctx: DocContext, hit: Hit) -> str:

@@ -12,6 +12,7 @@ the final takeover, not the fighting before it).
 from __future__ import annotations
 
 from frontlines.extract.events import Candidate
+from frontlines.geo import distance_km
 from frontlines.types import REALISED
 
 TERRITORY = {
@@ -47,6 +48,29 @@ def _own(c: Candidate) -> bool:
     return c.place is not None and c.place.place is not None
 
 
+NESTED_KM = 12  # a district told right after its city ("shelled Kharkiv ... hit Saltivka")
+NESTED_SENTENCES = 2
+
+
+def _nested(a: Candidate, b: Candidate) -> bool:
+    """Two nearby places told within a couple of sentences: the same event, more precisely."""
+    pa, pb = a.location, b.location
+    if pa is None or pb is None or None in (pa.latitude, pa.longitude, pb.latitude, pb.longitude):
+        return False
+    if pa.country != pb.country:
+        return False
+    city = {"PPLA", "PPLA2", "PPLC", "PPL", "PPLA3"}
+    if not ({pa.feature, pb.feature} & city):
+        return False  # two districts or two facilities are two places
+    return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= NESTED_KM  # type: ignore[arg-type]
+
+
+def specificity(place) -> tuple[int, int]:  # Place -> sort key, most specific first
+    """Lower geo precision first; among equals, a district or facility before a whole city."""
+    broad = place.feature is None or place.feature.startswith(("PPL", "ADM", "PCL")) and place.feature != "PPLX"
+    return (place.geo_precision, 1 if broad else 0)
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != b.sub_event_type or a.background != b.background:
         return False
@@ -55,7 +79,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     if (a.claim.certainty == "hedged") != (b.claim.certainty == "hedged"):
         return False  # "reportedly hit the airport" is not the barrage the text asserts
     ka, kb = _place_key(a), _place_key(b)
-    if ka is not None and kb is not None and ka != kb and (_own(a) or _own(b)):
+    if ka is not None and kb is not None and ka != kb and (_own(a) or _own(b)) and not _nested(a, b):
         return False
     if a.date and b.date and a.date != b.date and max(a.precision, b.precision) == 1:
         return False
@@ -76,13 +100,21 @@ def fold_battles(cands: list[Candidate]) -> list[Candidate]:
 
 
 def merge(cands: list[Candidate]) -> list[list[Candidate]]:
-    """Group candidates that tell the same event; each group keeps text order."""
+    """Group candidates that tell the same event; each group keeps text order.
+
+    A candidate placed in a nearby but different place (a district of the group's
+    city) joins only when some member is within two sentences of it.
+    """
     groups: list[list[Candidate]] = []
     for c in cands:
         for g in groups:
-            if all(compatible(c, o) for o in g):
-                g.append(c)
-                break
+            if not all(compatible(c, o) for o in g):
+                continue
+            elsewhere = any(_place_key(c) != _place_key(o) and _own(c) and _own(o) for o in g)
+            if elsewhere and min(abs(c.sentence - o.sentence) for o in g) > NESTED_SENTENCES:
+                continue
+            g.append(c)
+            break
         else:
             groups.append([c])
     return groups

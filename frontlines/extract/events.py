@@ -9,7 +9,7 @@ gives one candidate per place, as ACLED codes one event per location.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.extract import certainty as certainty_mod
 from frontlines.extract import roles as roles_mod
@@ -129,10 +129,8 @@ class EventExtractor:
         if sub is None:
             return []
         base.sub_event_type, base.rules = sub, fired
-        if roles.inferred and SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
-            kind = roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None
-            if kind not in ("Protesters", "Rioters", "Civilians"):
-                roles.actor1, roles.inferred = None, False
+        if SUB_EVENT_TYPES[sub] in ("Protests", "Riots"):
+            _demonstrators_first(ctx, sent, roles)
         self._numbers(ctx, base, sent, clause)
         if not places:
             base.place_inherited = _inherited(ctx, sent.index, recent_places)
@@ -200,6 +198,13 @@ class EventExtractor:
         own = [d for d in dates if clause[0] <= d.tok_start < clause[1] and d.resolved is not None]
         own = own or [d for d in dates if d.resolved is not None]
         hit = min(own, key=lambda d: abs(d.tok_start - cand.trigger.tok_start)) if own else None
+        if hit is not None and hit.resolved is not None and hit.resolved.shift:
+            anchor = narrative[0] if narrative else ctx.published
+            if anchor is not None:
+                cand.date = anchor + timedelta(days=hit.resolved.shift)
+                cand.precision = narrative[1] if narrative else 2
+                cand.date_hit = hit
+                return
         if hit is not None and hit.resolved is not None and hit.resolved.date is not None:
             r = hit.resolved
             cand.date, cand.date_end, cand.precision = r.date, r.end, r.precision
@@ -250,6 +255,27 @@ def _reference(ctx: DocContext, trigger: Hit) -> bool:
     while i >= 0 and ctx.doc[i].is_space:
         i -= 1
     return i >= 0 and ctx.norms[i] in _REFERENCE_WORDS
+
+
+_CROWD_TYPES = ("Protesters", "Rioters")
+
+
+def _demonstrators_first(ctx: DocContext, sent: Sentence, roles: roles_mod.Roles) -> None:
+    """ACLED codes the demonstrators as actor1 of a protest or riot, and police who intervene as actor2."""
+    kind = roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None
+    if kind in _CROWD_TYPES:
+        return
+    crowd = next(
+        (a for a in ctx.in_range(ctx.actors, sent.tok_start, sent.tok_end) if a.entry and a.entry.type in _CROWD_TYPES),
+        None,
+    )
+    if roles.inferred and crowd is None:
+        roles.actor1, roles.inferred = None, False
+        return
+    if crowd is not None:
+        if roles.actor1 is not None and not roles.inferred and roles.actor2 is None:
+            roles.actor2 = roles.actor1
+        roles.actor1, roles.inferred = crowd, False
 
 
 def _blocked_tokens(ctx: DocContext) -> set[int]:

@@ -128,8 +128,12 @@ def assign(
         if after:
             roles.actor1 = after[0]
     else:
+        overlapping = [a for a in in_clause if a.tok_start < trigger.tok_end and trigger.tok_start < a.tok_end]
         if before:
             roles.actor1 = before[0]
+        elif overlapping:  # "Protesters marched ...": the trigger word names the actor
+            roles.actor1 = overlapping[0]
+            after = [a for a in after if a is not overlapping[0]]
             roles.assoc1 = [b for prev, b in itertools.pairwise(before) if _joined(ctx, prev, b)]
         if after:
             roles.actor2 = after[0]

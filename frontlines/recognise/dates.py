@@ -55,6 +55,11 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?:\s+{_I}(?:morning|afternoon|evening|night)))?\b",
     ),
     ("day_before", rf"\b{_I}the day before yesterday)\b"),
+    (
+        "shift",
+        rf"\b{_I}(?:(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|nights?)\s+(?P<dir>earlier|before|later|after)"
+        r"|the (?P<prev>previous|next|following) (?:day|night)|the (?:day|night) (?P<bef>before|after)|(?P<dayl>a day) (?P<dir2>earlier|later)))\b",
+    ),
     ("ago", rf"\b{_I}(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b"),
     ("yesterday", rf"\b{_I}yesterday(?:\s+(?:morning|afternoon|evening))?|last night|overnight)\b"),
     (
@@ -91,7 +96,7 @@ COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
 # contain the anchor's class run, and only in a window around it.
 ANCHOR = re.compile(
     rf"\b(?:(?P<name>{MONTHS})|(?P<weekday>{WEEKDAYS})|(?P<digits>\d{{4}})"
-    r"|(?P<word>(?i:yesterday|today|tonight|ago|week|weekend|month|year|morning|afternoon|evening|night"
+    r"|(?P<word>(?i:yesterday|today|tonight|ago|week|weekend|month|year|morning|afternoon|evening|night|day|days|nights"
     r"|nightfall|overnight|dawn|dusk|noon|midday|midnight|same day)))\b"
 )
 _CLASS_KINDS = {
@@ -100,6 +105,7 @@ _CLASS_KINDS = {
     "digits": {"iso", "year", "dmy", "mdy", "my", "range_md", "range_dm"},
     "word": {
         "day_before",
+        "shift",
         "ago",
         "yesterday",
         "today",

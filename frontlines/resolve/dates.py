@@ -33,6 +33,7 @@ class ResolvedDate:
     precision: int
     background: bool = False
     future: bool = False
+    shift: int = 0  # "a day earlier": days from the narrative date (date is None)
 
     @property
     def iso(self) -> str | None:
@@ -93,9 +94,21 @@ def _resolve(kind: str, g: dict[str, str], pub: date | None) -> ResolvedDate | N
     if kind == "year":
         year = int(g["y"])
         return ResolvedDate(date(year, 1, 1), date(year, 12, 31), 3)
+    if kind == "shift":
+        return ResolvedDate(None, None, 1, shift=_shift(g))
     if pub is None:
         return ResolvedDate(None, None, 1) if kind == "same_day" else None
     return _relative(kind, g, pub)
+
+
+def _shift(g: dict[str, str]) -> int:
+    """'two days earlier' → -2, 'the next day' → +1, relative to the story's own date."""
+    if g.get("prev") or g.get("bef"):
+        back = g.get("prev") == "previous" or g.get("bef") == "before"
+        return -1 if back else 1
+    n = 1 if g.get("dayl") else (_WORD_NUM.get(g["n"].lower()) or int(g["n"]))
+    direction = g.get("dir") or g.get("dir2") or "earlier"
+    return -n if direction in ("earlier", "before") else n
 
 
 def _relative(kind: str, g: dict[str, str], pub: date) -> ResolvedDate | None:
