@@ -67,7 +67,7 @@ def _nested(a: Candidate, b: Candidate) -> bool:
 
 def specificity(place) -> tuple[int, int]:  # Place -> sort key, most specific first
     """Lower geo precision first; among equals, a district or facility before a whole city."""
-    broad = place.feature is None or place.feature.startswith(("PPL", "ADM", "PCL")) and place.feature != "PPLX"
+    broad = place.feature is None or (place.feature.startswith(("PPL", "ADM", "PCL")) and place.feature != "PPLX")
     return (place.geo_precision, 1 if broad else 0)
 
 

@@ -58,7 +58,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "shift",
         rf"\b{_I}(?:(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|nights?)\s+(?P<dir>earlier|before|later|after)"
-        r"|the (?P<prev>previous|next|following) (?:day|night)|the (?:day|night) (?P<bef>before|after)|(?P<dayl>a day) (?P<dir2>earlier|later)))\b",
+        r"|the (?P<prev>previous|next|following) (?:day|night)|the (?:day|night) (?P<bef>before|after)"
+        r"|(?P<dayl>a day) (?P<dir2>earlier|later)))\b",
     ),
     ("ago", rf"\b{_I}(?P<n>{NUMBER_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b"),
     ("yesterday", rf"\b{_I}yesterday(?:\s+(?:morning|afternoon|evening))?|last night|overnight)\b"),
