@@ -38,7 +38,7 @@ from frontlines.resolve.gazetteer import (
 )
 from frontlines.resolve.gazetteers.index import IndexWriter
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 _AIRPORT_WORDS = re.compile(
@@ -246,7 +246,15 @@ def _add_divisions_and_countries(
 
 
 def _add_cities(writer: IndexWriter, src: _Sources, admin: dict[str, Any], report: Progress) -> None:
-    capitals = {(iso, fold_key(c.get("capital") or "")) for iso, c in src.gn_countries.items()}
+    # The capital is the most populous city of that name in its country: many US towns
+    # are called Washington, one of them is the capital.
+    wanted = {(iso, fold_key(c.get("capital") or "")) for iso, c in src.gn_countries.items()}
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for gid, city in src.cities.items():
+        key = (city["countrycode"], fold_key(city["name"]))
+        if key in wanted and int(city.get("population") or 0) >= best.get(key, (-1, ""))[0]:
+            best[key] = (int(city.get("population") or 0), str(gid))
+    capitals = {gid for _, gid in best.values()}
     total = len(src.cities)
     for n, (gid, city) in enumerate(src.cities.items()):
         if n % 20000 == 0:
@@ -258,7 +266,7 @@ def _add_cities(writer: IndexWriter, src: _Sources, admin: dict[str, Any], repor
             level, name, _ = admin["sub_info"].get(link, (0, "", ""))
             if level == 2:
                 admin2 = name
-        capital = (iso, fold_key(city["name"])) in capitals
+        capital = str(gid) in capitals
         alts = usable_alternates(city["name"], city.get("alternatenames") or [])
         entry = Entry(
             id=str(gid),
