@@ -93,6 +93,7 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, tiles: str | None
 def _get(app: object, path: str) -> None:
     """``--get``: one request through the app in-process; the body goes to stdout."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import httpx
 
@@ -104,7 +105,9 @@ def _get(app: object, path: str) -> None:
         async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
             return await client.get(path)
 
-    response = asyncio.run(fetch())
+    # Run the request on its own thread: the caller may already have an event loop running.
+    with ThreadPoolExecutor(1) as pool:
+        response = pool.submit(lambda: asyncio.run(fetch())).result()
     sys.stdout.write(response.text)
     if not response.text.endswith("\n"):
         sys.stdout.write("\n")
