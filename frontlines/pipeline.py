@@ -4,7 +4,7 @@
    (actors, dates, triggers, lexicon, cues, control); the geoparser adds places.
 2. ``resolve``: the document's focus country decides "the regime" and "rebels";
    dates resolve against the publication date.
-3. ``extract``: one candidate per clause with a trigger; rules refine its type;
+3. ``extraction``: one candidate per clause with a trigger; rules refine its type;
    certainty, roles, place, date and numbers come from its clause and sentence.
 4. merge within the document, build contract Events and ControlClaims.
 
@@ -90,8 +90,8 @@ class _Parts:
     """Everything a Pipeline builds once: rulers, resolvers, extractors."""
 
     def __init__(self, settings: Settings, geoparser: Any | None) -> None:
-        from frontlines.extract.control import ControlExtractor
-        from frontlines.extract.events import EventExtractor
+        from frontlines.extraction.control import ControlExtractor
+        from frontlines.extraction.events import EventExtractor
         from frontlines.knowledge import compiled
         from frontlines.recognise.nlp import build_nlp
         from frontlines.resolve.actors import ActorResolver
@@ -118,8 +118,8 @@ class _Parts:
         )
 
     def context(self, document: Document):  # -> DocContext
-        from frontlines.extract.context import DocContext
-        from frontlines.extract.sentences import hits, place_hits, sentences
+        from frontlines.extraction.context import DocContext
+        from frontlines.extraction.sentences import hits, place_hits, sentences
         from frontlines.resolve.dates import resolve_date
 
         sdoc = self.nlp(document.text)
@@ -151,7 +151,7 @@ class _Parts:
         ctx.lexicon = hits(sdoc, "lexicon")
         ctx.cues = hits(sdoc, "cues")
         ctx.control = hits(sdoc, "control")
-        from frontlines.extract.context import DateHit
+        from frontlines.extraction.context import DateHit
 
         ctx.dates = [
             DateHit(
@@ -176,8 +176,8 @@ class _Parts:
         return counts.most_common(1)[0][0] if counts else None
 
     def events(self, ctx) -> list:
-        from frontlines.extract.assemble import build_event
-        from frontlines.extract.dedupe import fold_battles, merge, realised
+        from frontlines.extraction.assemble import build_event
+        from frontlines.extraction.dedupe import fold_battles, merge, realised
 
         cands = self.extractor.candidates(ctx)
         cands = realised(cands, include_unrealised=self.settings.include_unrealised)

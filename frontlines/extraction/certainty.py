@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontlines.extract.context import DocContext, Hit, Sentence
+from frontlines.extraction.context import DocContext, Hit, Sentence
 from frontlines.resolve.actors import ActorMention, ActorResolver
 from frontlines.types import Actor, Span
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
-from frontlines.extract.context import DocContext
-from frontlines.extract.dedupe import most_cautious, specificity
-from frontlines.extract.events import Candidate
-from frontlines.extract.notes import write_note
+from frontlines.extraction.context import DocContext
+from frontlines.extraction.dedupe import most_cautious, specificity
+from frontlines.extraction.events import Candidate
+from frontlines.extraction.notes import write_note
 from frontlines.knowledge.codebook import Codebook
 from frontlines.resolve.actors import ActorMention, ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Actor, Event, Span

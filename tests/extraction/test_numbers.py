@@ -1,6 +1,6 @@
 import pytest
 
-from frontlines.extract.numbers import NumberReader
+from frontlines.extraction.numbers import NumberReader
 
 READER = NumberReader({"dozens": 12, "hundreds": 100, "several": 3, "tens": 10})
 

@@ -11,7 +11,7 @@ the final takeover, not the fighting before it).
 
 from __future__ import annotations
 
-from frontlines.extract.events import Candidate
+from frontlines.extraction.events import Candidate
 from frontlines.geo import distance_km
 from frontlines.types import REALISED
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from frontlines.extract import certainty as certainty_mod
-from frontlines.extract import roles as roles_mod
-from frontlines.extract.certainty import Claim
-from frontlines.extract.context import DateHit, DocContext, Hit, PlaceHit, Sentence
-from frontlines.extract.numbers import Count, NumberReader
-from frontlines.extract.rules import RuleContext, refine
+from frontlines.extraction import certainty as certainty_mod
+from frontlines.extraction import roles as roles_mod
+from frontlines.extraction.certainty import Claim
+from frontlines.extraction.context import DateHit, DocContext, Hit, PlaceHit, Sentence
+from frontlines.extraction.numbers import Count, NumberReader
+from frontlines.extraction.rules import RuleContext, refine
 from frontlines.knowledge import Knowledge
 from frontlines.resolve.actors import ActorMention, ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Place

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
-from frontlines.extract.context import Hit, PlaceHit, Sentence
+from frontlines.extraction.context import Hit, PlaceHit, Sentence
 from frontlines.knowledge.cues import Cues
 from frontlines.knowledge.patterns import fold
 from frontlines.recognise.base import raw_spans

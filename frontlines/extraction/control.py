@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontlines.extract import certainty as certainty_mod
-from frontlines.extract.context import DocContext, Hit, PlaceHit
-from frontlines.extract.dedupe import TERRITORY
+from frontlines.extraction import certainty as certainty_mod
+from frontlines.extraction.context import DocContext, Hit, PlaceHit
+from frontlines.extraction.dedupe import TERRITORY
 from frontlines.knowledge.actors import ActorDictionary
 from frontlines.knowledge.patterns import fold
 from frontlines.recognise.actors import ActorRuler, lookup

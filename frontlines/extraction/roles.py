@@ -17,8 +17,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from frontlines.extract.certainty import Claim
-from frontlines.extract.context import DocContext, Hit, Sentence
+from frontlines.extraction.certainty import Claim
+from frontlines.extraction.context import DocContext, Hit, Sentence
 from frontlines.resolve.actors import ActorMention
 
 _PASSIVE = {"was", "were", "been", "being", "is", "are"}

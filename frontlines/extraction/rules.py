@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from frontlines.extract.context import DocContext, Hit
+from frontlines.extraction.context import DocContext, Hit
 from frontlines.knowledge.codebook import Codebook, Rule
 
 
