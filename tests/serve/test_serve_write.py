@@ -42,3 +42,16 @@ def test_write_config_says_writable(writable):
 def test_write_extract_without_store_works_read_only(api):
     body = api.post("/api/extract", json={"text": "Read-only servers still extract."}).json()
     assert body["ok"] is True and body["stored"] is None
+
+
+def test_write_while_another_writer_holds_the_store_is_409(writable):
+    from conftest import assert_error
+
+    from frontlines.store import Store
+
+    ctx = writable.app.state.ctx
+    ctx.store.close()  # in one process DuckDB can't hold the file both ways; an ingest is
+    ctx.reader.close()  # another process, so this only stands in for it
+    with Store(ctx.db, command="frontlines ingest news/"):
+        response = writable.post("/api/extract", json={"text": "Blocked.", "store": True})
+    assert_error(response, 409, contains="frontlines ingest news/")
