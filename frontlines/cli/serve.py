@@ -62,6 +62,8 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, tiles: str | None
     if tiles and not tiles.startswith(("http://", "https://")):
         raise click.BadParameter("expected an http(s) URL template", param_hint="--tiles")
     try:
+        import uvicorn
+
         from frontlines.serve.app import BUILD_HINT, create_app
     except ImportError as e:
         raise UserError(f"serve needs the web extra ({e.name}): pip install 'frontlines[serve]'") from None
@@ -75,8 +77,6 @@ def serve(*, db: str, host: str, port: int, allow_write: bool, tiles: str | None
         return
     if not app.state.ctx.assets_built:
         echo_error(f"web assets are not built; the page will say so ({BUILD_HINT})", level="warning")
-    import uvicorn
-
     mode = "read-write" if allow_write else "read-only"
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"frontlines: serving {db} ({mode}) on http://{shown}:{port}/", err=True)

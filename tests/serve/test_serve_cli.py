@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 
@@ -50,3 +51,39 @@ def test_cli_serve_allow_write_creates_empty_store(tmp_path):
 def test_cli_serve_rejects_non_http_tiles(seeded):
     result = _run(["serve", "--db", str(seeded["path"]), "--tiles", "file:///etc", "--get", "/"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_cli_serve_runs_a_real_server(seeded, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    from conftest import _free_port
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seeded["path"], db)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "frontlines", "serve", "--db", str(db), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/api/config", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read()
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert body["counts"]["events"] == 5
+        assert body["allow_write"] is False
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert f"on http://127.0.0.1:{port}/" in proc.stderr.read()
