@@ -50,6 +50,7 @@ class WordLists:
     streets: frozenset[str]
     weapons: frozenset[str]
     weapon_nouns: frozenset[str]
+    local: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def word_lists() -> WordLists:
         streets=low("street_words"),
         weapons=frozenset(fold_key(w) for w in data["weapons"]),
         weapon_nouns=low("weapon_nouns"),
+        local=low("local_words"),
     )
 
 

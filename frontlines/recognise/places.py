@@ -105,6 +105,7 @@ class Proposal:
     key: str = ""  # fold key of the text: repeats of one name share it
     quoted: bool = False  # a name in quotes the text calls a district
     of_city: bool = False  # followed by "of the city": a part of the document's city
+    local: bool = False  # names a local body: "Dublin City Council", "Athens police"
 
 
 def _core(text: str) -> str:
@@ -327,6 +328,14 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
         tail = [w.low for w in ws[p.last + 1 : p.last + 6]]
         p.of_city = any(tail[i : i + 3] == ["of", "the", "city"] for i in range(3))
     p.demonym = bool(p.candidates) and all(c.kind == NAME_DEMONYM for c in p.candidates)
+    if not p.demonym and p.before not in CUED and any(c.kind == NAME_DEMONYM for c in p.candidates):
+        # "Canadian pension obligations": the adjective, not Canadian, Texas (pop. 2,600)
+        small = all(c.kind == NAME_DEMONYM or c.entry.population < 100_000 for c in p.candidates)
+        if small and (p.first == p.last):
+            p.candidates = [c for c in p.candidates if c.kind == NAME_DEMONYM]
+            p.demonym = True
+    nxt = ws[p.last + 1] if p.last + 1 < len(ws) else None
+    p.local = nxt is not None and nxt.sent == p.sent and nxt.low in word_lists().local
 
 
 CONTAINER_GAPS = (
@@ -390,6 +399,8 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str],
         return False
     if single and key in lists.common and p.text.islower():
         return False
+    if single and words_in[0].first and p.text.endswith("ing") and not cued and p.text[1:].islower():
+        return False  # "Following the vote, ...": a participle opening a sentence
     if words_in[0].text.isupper() and len(p.text) > 3 and not p.exact:
         return False
     if single and not p.demonym and p.container is None:

@@ -44,6 +44,11 @@ TYPE_WORDS = frozenset(
      "airport", "village", "town", "area"}
 )  # fmt: skip
 KM_PER_DEG = 111.2
+LOCAL_BONUS = 3.0  # a local body's town is in the country the text is about
+SOFTMAX_T = 1.5  # how sharply priors turn into a name's reading probabilities
+SUPPORT_NEAR, SUPPORT_MAX = 2.5, 5.0  # another name's likely reading within 30 km (half to 100 km)
+SUPPORT_ADMIN1, SUPPORT_COUNTRY = 2.0, 1.0  # another name is likely its state or its country
+SUPPORT_INSIDE = 1.5  # a country or state holding other names' likely readings
 
 
 @dataclass(slots=True)
@@ -66,6 +71,7 @@ class _Group:
     scores: list[float] = field(default_factory=list)
     pick: int | None = None  # index into cands
     exact: bool = True
+    local: bool = False  # some mention names a local body ("Athens Police Department")
 
     @property
     def entry(self) -> Entry | None:
@@ -182,6 +188,7 @@ def _groups(proposals: Sequence[Proposal]) -> tuple[list[_Group], list[int]]:
             g = index[key] = len(groups)
             groups.append(_Group([], cands, _priors(cands, p), exact=p.exact))
         groups[g].members.append(i)
+        groups[g].local = groups[g].local or p.local
         of.append(g)
     return groups, of
 
@@ -222,6 +229,8 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
     """One Choice per proposal, in order."""
     groups, of = _groups(proposals)
     containers = _containers(proposals, of)
+    for grp, bonus in zip(groups, _support(groups), strict=True):
+        grp.priors = [pr + b for pr, b in zip(grp.priors, bonus, strict=True)]
     for grp in groups:
         grp.pick = max(range(len(grp.cands)), key=grp.priors.__getitem__) if grp.cands else None
     for _ in range(PASSES):
@@ -264,6 +273,77 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
             choice.keep = choice.entry is not None or p.after in STRONG_KINDS or _typed(p) or p.quoted
         out.append(choice)
     return out
+
+
+def _support(groups: list[_Group]) -> list[list[float]]:
+    """What the other names' likely readings say for each candidate, before any choice.
+
+    "Paris" and "Henry County" in one text: the Paris inside a Henry County, and the
+    Henry County around a Paris, back each other up whichever the first guesses were.
+    Each reading of another name counts by how likely it is on its own (a softmax of
+    its priors), so the thousand small towns a common word also names add little.
+    A country or first-level division is backed by the readings inside it, a town
+    by the readings near it and by its own division or country named. Candidates are
+    binned on a one-degree grid so this stays linear in practice.
+    """
+    grid: dict[tuple[int, int], list[tuple[int, Entry, float]]] = {}
+    inside: dict[str, dict[int, float]] = {}  # country or admin1 code -> group -> mass inside
+    named: dict[str, dict[int, float]] = {}  # country or admin1 code -> group -> mass naming it
+    for g, grp in enumerate(groups):
+        for c, prob in zip(grp.cands, _probabilities(grp.priors), strict=True):
+            e = c.entry
+            codes = (e.country,) if e.is_country or c.kind == NAME_DEMONYM else (e.country, e.admin1_code)
+            if e.is_country or e.feature_code == "ADM1" or c.kind == NAME_DEMONYM:
+                code = e.admin1_code if e.feature_code == "ADM1" else e.country
+                if code:
+                    slot = named.setdefault(code, {})
+                    slot[g] = slot.get(g, 0.0) + prob
+                continue
+            for code in codes:
+                if code:
+                    slot = inside.setdefault(code, {})
+                    slot[g] = slot.get(g, 0.0) + prob
+            if e.feature_class in "PSA" and not e.is_region:
+                grid.setdefault((int(e.latitude // 1), int(e.longitude // 1)), []).append((g, e, prob))
+    out = []
+    for g, grp in enumerate(groups):
+        bonus = []
+        for c in grp.cands:
+            e = c.entry
+            if c.kind == NAME_DEMONYM:
+                bonus.append(0.0)
+                continue
+            if e.is_country or e.feature_code == "ADM1":
+                code = e.admin1_code if e.feature_code == "ADM1" else e.country
+                mass = sum(m for h, m in inside.get(code or "", {}).items() if h != g)
+                bonus.append(min(SUPPORT_INSIDE * mass, SUPPORT_MAX))
+                continue
+            score = 0.0
+            if e.feature_class in "PSA" and not e.is_region:
+                near: dict[int, float] = {}
+                la, lo = int(e.latitude // 1), int(e.longitude // 1)
+                for cell in ((la + x, lo + y) for x in (-1, 0, 1) for y in (-1, 0, 1)):
+                    for h, o, prob in grid.get(cell, ()):
+                        if h != g and o.id != e.id:
+                            d = _near_km(e, o.latitude, o.longitude)
+                            w = prob if d < 30 else prob / 2 if d < 100 else 0.0
+                            near[h] = max(near.get(h, 0.0), w)
+                score = SUPPORT_NEAR * sum(near.values())
+            for code, weight in ((e.admin1_code, SUPPORT_ADMIN1), (e.country, SUPPORT_COUNTRY)):
+                if code and not e.is_country:
+                    score += weight * sum(m for h, m in named.get(code, {}).items() if h != g)
+            bonus.append(min(score, SUPPORT_MAX))
+        out.append(bonus)
+    return out
+
+
+def _probabilities(priors: list[float]) -> list[float]:
+    if not priors:
+        return []
+    top = max(priors)
+    weights = [math.exp((p - top) / SOFTMAX_T) for p in priors]
+    total = sum(weights)
+    return [w / total for w in weights]
 
 
 def _containers(proposals: Sequence[Proposal], of: list[int]) -> dict[int, list[int]]:
@@ -320,6 +400,8 @@ def _context(
         score += 8.0 if any(_inside(e, b) for b in real) else -1.0
     if known_country and e.country == known_country:
         score += 3.0
+    if grp.local and e.country and focus.countries and e.country == focus.countries.most_common(1)[0][0]:
+        score += LOCAL_BONUS  # "Dublin City Council" in a text about Ohio
     mine = grp.candidate
     weight = min(len(grp.members), 3)
     if e.country:
