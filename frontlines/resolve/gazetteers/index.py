@@ -147,6 +147,8 @@ class IndexWriter:
                     skels[skel] = min(kind, skels.get(skel, kind))
         self._names.extend((k, rowid, kind, form) for (k, kind), form in keys.items())
         self._skels.extend((s, rowid, kind) for s, kind in skels.items())
+        if len(self._names) >= 100_000:  # alternate-name files add names only: flush here too
+            self._flush()
 
     def _flush(self) -> None:
         self.db.executemany(f"INSERT OR IGNORE INTO places ({_COLUMNS}) VALUES ({','.join('?' * 15)})", self._places)
