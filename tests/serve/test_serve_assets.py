@@ -11,7 +11,7 @@ WEB = Path(__file__).resolve().parents[2] / "web"
 
 
 def test_assets_missing_page_says_how_to_build(seeded, tmp_path):
-    from conftest import Api
+    from serve_helpers import Api
 
     from frontlines.serve.app import create_app
 
@@ -25,7 +25,7 @@ def test_assets_missing_page_says_how_to_build(seeded, tmp_path):
 
 
 def test_assets_api_works_without_them(seeded, tmp_path):
-    from conftest import Api
+    from serve_helpers import Api
 
     from frontlines.serve.app import create_app
 

@@ -6,8 +6,8 @@ Screenshots go to artifacts/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import pytest
-from conftest import LiveServer, fake_extractor, screenshot
 from serve_factory import XSS_SCRIPT
+from serve_helpers import LiveServer, fake_extractor, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -61,7 +61,7 @@ def test_cli_serve_runs_a_real_server(seeded, tmp_path):
     import time
 
     import httpx
-    from conftest import _free_port
+    from serve_helpers import _free_port
 
     db = tmp_path / "copy.duckdb"
     shutil.copy(seeded["path"], db)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import assert_error
+from serve_helpers import assert_error
 
 
 @pytest.mark.parametrize(
@@ -94,7 +94,7 @@ def test_errors_cross_origin_post_is_refused(api):
 def test_errors_missing_store_is_503(tmp_path, seeded):
     import shutil
 
-    from conftest import Api
+    from serve_helpers import Api
 
     from frontlines.serve.app import create_app
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Api, LiveServer, screenshot
+from serve_helpers import Api, LiveServer, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "examples" / "aleppo-2016-10-28.txt"

@@ -31,7 +31,7 @@ def test_security_headers(api):
 
 
 def test_security_tile_host_allowed_only_when_set(seeded):
-    from conftest import Api
+    from serve_helpers import Api
 
     from frontlines.serve.app import create_app
 
@@ -65,7 +65,7 @@ def test_security_default_host_is_loopback(cli):
 
 
 def test_security_any_host_only_when_bound_to_all(seeded):
-    from conftest import Api
+    from serve_helpers import Api
 
     from frontlines.serve.app import create_app
 

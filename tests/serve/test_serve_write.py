@@ -45,7 +45,7 @@ def test_write_extract_without_store_works_read_only(api):
 
 
 def test_write_while_another_writer_holds_the_store_is_409(writable):
-    from conftest import assert_error
+    from serve_helpers import assert_error
 
     from frontlines.store import Store
 
