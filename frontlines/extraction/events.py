@@ -96,7 +96,9 @@ class EventExtractor:
         triggers = [
             t
             for t in ctx.in_range(ctx.triggers, *clause)
-            if blocked.isdisjoint(range(t.tok_start, t.tok_end)) and not _reference(ctx, t)
+            if blocked.isdisjoint(range(t.tok_start, t.tok_end))
+            and not _reference(ctx, t)
+            and not self._in_a_name(ctx, sent, t)
         ]
         if not triggers:
             return []
@@ -124,6 +126,7 @@ class EventExtractor:
             actor1_type=roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None,
             actor1_home=home,
             has_actor=roles.actor1 is not None or roles.actor2 is not None,
+            place_after=any(p.tok_start >= best.tok_end for p in places),
         )
         sub, fired = refine(self.codebook, best.label, rc)
         if sub is None:
@@ -141,6 +144,33 @@ class EventExtractor:
             c.place = place
             out.append(c)
         return out
+
+    def _in_a_name(self, ctx: DocContext, sent: Sentence, trigger: Hit) -> bool:
+        """'Operation Desert Storm', 'March of Dimes': a capitalised trigger inside a sentence is a name.
+
+        Title-case headlines are exempt, and so are weapon names written with a capital ("Grad").
+        """
+        word = ctx.doc[trigger.tok_start].text
+        if (
+            not word[:1].isupper()
+            or word.isupper()
+            or ctx.norms[trigger.tok_start] in self.codebook.capitalised_triggers
+        ):
+            return False
+        first = next((i for i in range(sent.tok_start, sent.tok_end) if not ctx.doc[i].is_space), sent.tok_start)
+        if trigger.tok_start == first or ctx.doc[trigger.tok_start - 1].text in {
+            '"',
+            "“",
+            "'",
+            "‘",
+            ":",
+            "(",
+            "-",
+            "–",
+            "—",
+        }:
+            return False
+        return not _title_case(ctx, sent)
 
     def _home(self, ctx: DocContext, actor: ActorMention | None, place: Place | None) -> bool | None:
         if actor is None or actor.entry is None or not actor.entry.country:
@@ -276,6 +306,13 @@ def _demonstrators_first(ctx: DocContext, sent: Sentence, roles: roles_mod.Roles
         if roles.actor1 is not None and not roles.inferred and roles.actor2 is None:
             roles.actor2 = roles.actor1
         roles.actor1, roles.inferred = crowd, False
+
+
+def _title_case(ctx: DocContext, sent: Sentence) -> bool:
+    """A headline in Title Case: most of its longer words start with a capital."""
+    words = [ctx.doc[i].text for i in range(sent.tok_start, sent.tok_end) if ctx.doc[i].text[:1].isalpha()]
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
 def _blocked_tokens(ctx: DocContext) -> set[int]:

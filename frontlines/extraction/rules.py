@@ -27,6 +27,7 @@ class RuleContext:
         actor1_type: str | None,
         actor1_home: bool | None,
         has_actor: bool,
+        place_after: bool = False,
     ) -> None:
         self.ctx = ctx
         self.sentence = sentence
@@ -36,6 +37,7 @@ class RuleContext:
         self.actor1_type = actor1_type
         self.actor1_home = actor1_home
         self.has_actor = has_actor
+        self.place_after = place_after
         self._cache: dict[str, set[str]] = {}
 
     def lexicons(self, scope: str) -> set[str]:
@@ -96,6 +98,10 @@ def matches(rule: Rule, sub_event_type: str, rc: RuleContext) -> bool:
     if "actor1_home" in w and rc.actor1_home is not None and bool(w["actor1_home"]) != rc.actor1_home:
         return False
     if "actor1_home" in w and rc.actor1_home is None and w["actor1_home"]:
+        return False
+    if w.get("actor1_not") and rc.actor1_type in w["actor1_not"]:
+        return False  # unlike not_actor1_type, also true when there is no actor1
+    if "place_after" in w and bool(w["place_after"]) != rc.place_after:
         return False
     if any(k in w for k in ("context", "context_all", "not_context")):
         present = rc.lexicons(rule.scope)

@@ -34,6 +34,8 @@ RULE_CONDITIONS = frozenset(
         "before",
         "not_target",
         "min_weight",
+        "actor1_not",
+        "place_after",
     }
 )
 SCOPES = ("clause", "sentence", "window", "document")
@@ -79,6 +81,7 @@ class Codebook:
     vague_numbers: dict[str, int] = field(default_factory=dict)
     control: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     not_triggers: list[tuple[str, ...]] = field(default_factory=list)
+    capitalised_triggers: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
 
     @classmethod
@@ -109,6 +112,7 @@ class Codebook:
         for name, patterns in (data.get("lexicons") or {}).items():
             tokens = self.lexicons.setdefault(name, [])
             tokens.extend(_expand_all(patterns, where=f"lexicons.{name}", path=path, irregular=irregular))
+        self.capitalised_triggers.update(str(w).lower() for w in data.get("capitalised_triggers") or [])
         self.not_triggers.extend(
             _expand_all(data.get("not_triggers") or [], where="not_triggers", path=path, irregular=irregular)
         )
@@ -179,7 +183,7 @@ class Codebook:
         for sub in rule.when.get("sub_event_type") or []:
             if sub not in SUB_EVENT_TYPES:
                 raise KnowledgeError(f"{where}: unknown sub-event type {sub!r}", path=path)
-        for key in ("actor1_type", "not_actor1_type"):
+        for key in ("actor1_type", "not_actor1_type", "actor1_not"):
             for t in rule.when.get(key) or []:
                 if t not in ACTOR_TYPES.values():
                     raise KnowledgeError(f"{where}: unknown actor type {t!r}", path=path)
@@ -204,9 +208,22 @@ def _expand_all(patterns: Any, *, where: str, path: str, irregular: IrregularTab
     return out
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice in one mapping (YAML would keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_yaml(path: Path) -> Mapping[str, Any]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
     except FileNotFoundError:
         raise KnowledgeError("no such file", path=str(path)) from None
     except yaml.YAMLError as e:

@@ -68,6 +68,7 @@ def test_user_codebook_adds_triggers_and_rules_first(tmp_path):
         ("rules:\n  - if: {context: [nonexistent]}\n    then: drop\n", "unknown lexicon"),
         ("rules:\n  - if: {colour: red}\n    then: drop\n", "unknown condition"),
         ("rules: [\n", "not valid YAML"),
+        ("lexicons:\n  a: [x]\n  a: [y]\n", "duplicate key"),  # YAML would silently keep the last
     ],
 )
 def test_bad_user_codebook_is_refused_with_file_and_reason(tmp_path, body, message):
