@@ -223,7 +223,7 @@ class _StrictLoader(yaml.SafeLoader):
 
 def _read_yaml(path: Path) -> Mapping[str, Any]:
     try:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_StrictLoader)
     except FileNotFoundError:
         raise KnowledgeError("no such file", path=str(path)) from None
     except yaml.YAMLError as e:
