@@ -110,12 +110,8 @@ def report_rows(report: Report) -> list[dict[str, Any]]:
     return [event_row(e, document_id=doc.id, source=doc.source) for e in report.events]
 
 
-def write_csv(
-    rows: Iterable[dict[str, Any]], fh: IO[str], *, columns: Sequence[str] = COLUMNS
-) -> int:
-    writer = csv.DictWriter(
-        fh, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
-    )
+def write_csv(rows: Iterable[dict[str, Any]], fh: IO[str], *, columns: Sequence[str] = COLUMNS) -> int:
+    writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in rows:
@@ -151,20 +147,14 @@ def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_parquet(
-    rows: Iterable[dict[str, Any]], path: str | Path, *, columns: Sequence[str] = COLUMNS
-) -> int:
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path, *, columns: Sequence[str] = COLUMNS) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - depends on the install
-        raise FrontlinesError(
-            "Parquet output needs pyarrow: pip install 'frontlines[frames]'"
-        ) from None
+        raise FrontlinesError("Parquet output needs pyarrow: pip install 'frontlines[frames]'") from None
     rows = list(rows)
-    table = pa.Table.from_pylist(
-        [{k: r.get(k) for k in columns} for r in rows], schema=parquet_schema(columns)
-    )
+    table = pa.Table.from_pylist([{k: r.get(k) for k in columns} for r in rows], schema=parquet_schema(columns))
     pq.write_table(table, str(path))
     return len(rows)
 

@@ -104,8 +104,7 @@ class LazyGroup(click.Group):
             if debug_enabled():
                 raise
             raise UserError(
-                f"internal error: {type(e).__name__}: {e} "
-                "(rerun with --debug for the traceback and report it)"
+                f"internal error: {type(e).__name__}: {e} (rerun with --debug for the traceback and report it)"
             ) from None
 
 

@@ -170,9 +170,7 @@ def test_actors_data_countries_are_iso_alpha2():
     known = countries()
     for actor in actors():
         country = actor["country"]
-        assert country is None or (country in known and country.isupper()), (
-            f"{actor['id']}: {country!r}"
-        )
+        assert country is None or (country in known and country.isupper()), f"{actor['id']}: {country!r}"
 
 
 def test_actors_data_names_dated_ordered_and_disjoint():
