@@ -39,11 +39,17 @@ def _inputs(settings: Settings) -> list[Path]:
     ]
 
 
+def _code() -> list[Path]:
+    """The modules whose objects are pickled: a change to them must rebuild the cache."""
+    package = Path(__file__).resolve().parent.parent
+    return sorted([*package.joinpath("knowledge").glob("*.py"), *package.joinpath("recognise").glob("*.py")])
+
+
 def cache_key(settings: Settings) -> str:
     from frontlines import __version__
 
     digest = hashlib.sha256(f"{CACHE_VERSION}|{__version__}".encode())
-    for path in _inputs(settings):
+    for path in [*_inputs(settings), *_code()]:
         digest.update(str(path).encode())
         try:
             digest.update(Path(path).read_bytes())

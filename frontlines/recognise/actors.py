@@ -48,15 +48,14 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         keys = norms(doc)
-        candidates: dict[tuple[int, int], dict[str, list[str]]] = {}
+        found: dict[tuple[int, int], dict[str, dict[str, None]]] = {}
         for start, end, group in self.trie.find(keys):
             if group.cased and not _same_case(doc, start, end, group.written):
                 continue
             if group.kind == "metonym" and not self._metonym_context(doc, keys, end):
                 continue
-            kinds = candidates.setdefault((start, end), {})
-            ids = kinds.setdefault(group.kind, [])
-            ids.extend(i for i in group.ids if i not in ids)
+            found.setdefault((start, end), {}).setdefault(group.kind, {}).update(dict.fromkeys(group.ids))
+        candidates = {span: {k: list(ids) for k, ids in kinds.items()} for span, kinds in found.items()}
         self._the_demonym(doc, keys, candidates)
         chosen: list[tuple[int, int, str, str]] = []
         taken: set[int] = set()
@@ -111,8 +110,13 @@ class ActorRuler:
 
     def _generic(self, encoded: str) -> bool:
         ids = [i for group in decode_ids(encoded).values() for i in group]
-        entries = [self.actors.entries.get(i) for i in ids]
-        return bool(entries) and all(e is not None and e.generic for e in entries)
+        if not ids:
+            return False
+        for i in ids:
+            entry = self.actors.entries.get(i)
+            if entry is None or not entry.generic:
+                return False
+        return True
 
     def _metonym_context(self, doc: Doc, keys: list[str], end: int) -> bool:
         j = end
