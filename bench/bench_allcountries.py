@@ -48,11 +48,13 @@ def _word(rng: random.Random) -> str:
 
 
 def _name(rng: random.Random, pool: list[str]) -> str:
-    # Zipf-like reuse: many "Mill Creek"s, most names rare.
-    words = [pool[min(int(rng.paretovariate(0.6)) - 1, len(pool) - 1)] for _ in range(1)]
-    if rng.random() < 0.35:
-        words.append(rng.choice(pool))
-    if rng.random() < 0.08:
+    """Two in five names come from a shared pool, skewed so the commonest is carried by a
+    few thousand places (as "San Antonio" or "Mill Creek" are); the rest are rare."""
+    if rng.random() < 0.4:
+        words = [pool[int(len(pool) * rng.random() ** 2)]]
+    else:
+        words = [_word(rng) for _ in range(rng.choice((1, 1, 2)))]
+    if rng.random() < 0.12:
         words.append(rng.choice(("Creek", "Hill", "Lake", "River", "Farm", "School", "Mountain")))
     return " ".join(words)
 
@@ -60,7 +62,7 @@ def _name(rng: random.Random, pool: list[str]) -> str:
 def generate(folder: Path, rows: int, seed: int = 7) -> dict[str, Path]:
     """Write allCountries.txt, alternateNamesV2.txt and admin1CodesASCII.txt; returns paths."""
     rng = random.Random(seed)
-    pool = [_word(rng) for _ in range(400_000)]
+    pool = [_word(rng) for _ in range(200_000)]
     codes = [(c, f, s) for c, f, s in FEATURES]
     cum, total = [], 0.0
     for _, _, share in codes:

@@ -51,10 +51,12 @@ CREATE TABLE stage.names (key TEXT, place INTEGER, kind INTEGER, form TEXT);
 CREATE TABLE stage.skels (skel TEXT, place INTEGER, kind INTEGER);
 """
 _INDEXES = "CREATE UNIQUE INDEX places_id ON places(id);"
+_PER_KEY = 1000  # candidates kept for one name
 _CACHE_KEYS = 100_000  # answers per key (hits and misses) a reader keeps in memory
 _COLUMNS = (
     "rowid, id, name, lat, lon, fclass, fcode, country, admin1, admin2, population, parent, admin1_code, alts, gaz"
 )
+_PLACE_COLUMNS = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
 _BATCH = 500  # SQLite's default limit on bound parameters is far above this
 
 
@@ -257,14 +259,32 @@ class SqliteGazetteer:
         return out
 
     def _query(self, keys: list[str], skeleton: bool) -> dict[str, list[Candidate]]:
-        if skeleton:
-            sql = "SELECT skel, place, kind, NULL FROM skels WHERE skel IN ({})"
-        else:
-            sql = "SELECT key, place, kind, form FROM names WHERE key IN ({})"
+        table, col, form = ("skels", "skel", "NULL") if skeleton else ("names", "key", "form")
+        # At most _PER_KEY rows per key: a name shared by thousands of places (a stream
+        # name in allCountries) must not fill memory; those keep their most populous.
+        sql = (
+            f"SELECT {col}, place, kind, f FROM (SELECT {col}, place, kind, {form} AS f, "
+            f"row_number() OVER (PARTITION BY {col}) AS r FROM {table} WHERE {col} IN ({{}})) "
+            f"WHERE r <= {_PER_KEY + 1}"
+        )
         hits: list[tuple] = []
+        if len(keys) == 1:  # the common case in a warm process: one new name, one query
+            return self._query_one(keys[0], table, col, form, skeleton)
         for i in range(0, len(keys), _BATCH):
             chunk = keys[i : i + _BATCH]
             hits.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+        counts: dict[str, int] = {}
+        for h in hits:
+            counts[h[0]] = counts.get(h[0], 0) + 1
+        crowded = {k for k, n in counts.items() if n > _PER_KEY}
+        if crowded:
+            hits = [h for h in hits if h[0] not in crowded]
+            top = (
+                f"SELECT n.{col}, n.place, n.kind, {'NULL' if skeleton else 'n.form'} FROM {table} n "
+                f"JOIN places p ON p.rowid = n.place WHERE n.{col} = ? ORDER BY p.population DESC LIMIT {_PER_KEY}"
+            )
+            for key in crowded:
+                hits.extend(self.db.execute(top, (key,)))
         out: dict[str, list[Candidate]] = {}
         if not hits:
             return out
@@ -273,6 +293,25 @@ class SqliteGazetteer:
             if place in entries:
                 out.setdefault(key, []).append(Candidate(entries[place], kind, not skeleton, self.priority, form))
         return out
+
+    def _query_one(self, key: str, table: str, col: str, form: str, skeleton: bool) -> dict[str, list[Candidate]]:
+        sql = (
+            f"SELECT n.kind, {'NULL' if skeleton else 'n.form'}, {_PLACE_COLUMNS} FROM {table} n "
+            f"JOIN places p ON p.rowid = n.place WHERE n.{col} = ? LIMIT {_PER_KEY + 1}"
+        )
+        rows = self.db.execute(sql, (key,)).fetchall()
+        if len(rows) > _PER_KEY:
+            return self._query([key, key], skeleton)  # the batched path keeps the most populous
+        cache = self._cache
+        cands = []
+        for row in rows:
+            entry = cache.get(row[2])
+            if entry is None:
+                entry = cache[row[2]] = self._entry(row[2:])
+            cands.append(Candidate(entry, row[0], not skeleton, self.priority, row[1]))
+        if len(cache) > 200_000:
+            cache.clear()
+        return {key: cands} if cands else {}
 
     def get(self, id: str) -> Entry | None:
         if self._rowid_is_id:
