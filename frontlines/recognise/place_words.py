@@ -81,47 +81,91 @@ def is_cap(text: str) -> bool:
     return (c.isupper() and c.isalpha()) or bool(ARTICLE_PREFIX.match(text)) or c.isdigit()
 
 
+_SHAPES: dict[str, tuple[str, bool, bool]] = {}  # token text -> (low, cap, alnum)
+
+
+def _shape(text: str) -> tuple[str, bool, bool]:
+    shape = _SHAPES.get(text)
+    if shape is None:
+        alnum = text[0].isalnum() or bool(ARTICLE_PREFIX.match(text))
+        shape = (text.lower().rstrip("."), alnum and is_cap(text), alnum)
+        if len(_SHAPES) < 200_000:
+            _SHAPES[text] = shape
+    return shape
+
+
 def words(doc: Doc) -> list[Word]:
-    """Word units: tokens joined when nothing separates them ("W.Va.", "T&T"); spaces dropped."""
+    """Word units: tokens joined when nothing separates them ("W.Va.", "T&T"); spaces dropped.
+
+    One pass, no per-sentence rescans: this runs on every token of every article.
+    """
     texts = doc.user_data.get("frontlines.words")
     if texts is None or len(texts) != len(doc):
         texts = [t.text for t in doc]
-    arr = doc.to_array([IDX, SENT_START]).tolist() if len(doc) else []
+        doc.user_data["frontlines.text"] = doc.text
+    idxs = doc.to_array(IDX).tolist() if len(doc) else []
+    starts = doc.to_array(SENT_START).tolist() if len(doc) else []
+    if "frontlines.text" not in doc.user_data:
+        doc.user_data["frontlines.text"] = _join(texts, idxs)
     out: list[Word] = []
-    sent = -1
-    start_of_sent = 0
-    for (idx, sent_start), text in zip(arr, texts, strict=True):
-        if (sent_start == 1 and not (out and INITIAL.match(out[-1].text))) or sent < 0:
-            if sent >= 0:
-                _mark_sentence(out, start_of_sent)
+    append = out.append
+    shapes = _SHAPES
+    sent = begin = alpha = caps = 0
+    opened = False
+    prev: Word | None = None
+    for idx, sent_start, text in zip(idxs, starts, texts, strict=True):
+        if sent_start == 1 and out and not (prev is not None and INITIAL.match(prev.text)):
+            if alpha >= 4 and caps >= 0.75 * alpha:
+                _title(out, begin)
             sent += 1
-            start_of_sent = len(out)
+            begin, alpha, caps, opened, prev = len(out), 0, 0, False, None
         if text.isspace():
             continue
-        end = idx + len(text)
-        if out and out[-1].end == idx and out[-1].sent == sent:
-            prev = out[-1]
-            if (text in ".&" or prev.text[-1] in ".&") and (text[0].isalnum() or text in ".&"):
-                prev.end, prev.text = end, prev.text + text
-                prev.low = prev.text.lower().rstrip(".")
-                continue
-        alnum = text[0].isalnum() or bool(ARTICLE_PREFIX.match(text))
-        cap = alnum and is_cap(text)
-        out.append(Word(idx, end, text, sent, False, cap, False, text.lower().rstrip(".")))
-    if out:
-        _mark_sentence(out, start_of_sent)
+        if (
+            prev is not None
+            and prev.end == idx
+            and (text in ".&" or prev.text[-1] in ".&")
+            and (text[0].isalnum() or text in ".&")
+        ):
+            prev.end, prev.text = idx + len(text), prev.text + text
+            prev.low = prev.text.lower().rstrip(".")
+            continue
+        shape = shapes.get(text) or _shape(text)
+        first = not opened and shape[2]
+        if first:
+            opened = True
+        if len(text) > 1 and text[0].isalpha():
+            alpha += 1
+            caps += shape[1]
+        prev = Word(idx, idx + len(text), text, sent, first, shape[1], False, shape[0])
+        append(prev)
+    if alpha >= 4 and caps >= 0.75 * alpha:
+        _title(out, begin)
     return out
 
 
-def _mark_sentence(out: list[Word], first: int) -> None:
-    units = out[first:]
-    alpha = [u for u in units if u.text[0].isalpha() and len(u.text) > 1]
-    title = len(alpha) >= 4 and sum(u.cap for u in alpha) >= 0.75 * len(alpha)
-    opened = False
-    for u in units:
-        u.title_line = title
-        if not opened and u.text[0].isalnum():
-            u.first = opened = True
+def _title(out: list[Word], begin: int) -> None:
+    """The sentence from ``begin`` is a title-case headline: mark its words."""
+    for k in range(begin, len(out)):
+        out[k].title_line = True
+
+
+def _join(texts: list[str], idxs: list[int]) -> str:
+    """The document text from the tokenizer's strings: ``Doc.text`` rebuilds it token by token."""
+    parts: list[str] = []
+    pos = 0
+    for idx, text in zip(idxs, texts, strict=True):
+        if idx > pos:
+            parts.append(" " * (idx - pos))
+        parts.append(text)
+        pos = idx + len(text)
+    return "".join(parts)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached by ``words()`` (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("frontlines.text")
+    return text if text is not None else doc.text
 
 
 @dataclass(slots=True)
@@ -140,12 +184,11 @@ def people(ws: list[Word], lists: WordLists, places_at: dict[int, int]) -> Peopl
     which stays a place."""
     found = People(set(), set(), set())
     n = len(ws)
-    i = 0
-    while i < n:
-        w = ws[i]
-        if not w.cap:
-            i += 1
+    done = -1
+    for i in [k for k, w in enumerate(ws) if w.cap]:
+        if i <= done:
             continue
+        w = ws[i]
         j = i
         while j + 1 < n and ws[j + 1].sent == w.sent and ws[j + 1].start - ws[j].end <= 1:
             nxt = ws[j + 1]
@@ -156,7 +199,7 @@ def people(ws: list[Word], lists: WordLists, places_at: dict[int, int]) -> Peopl
                 break
             j += 1
         _person_run(ws, i, j, lists, places_at, found)
-        i = j + 1
+        done = j
     return found
 
 

@@ -27,6 +27,7 @@ from frontlines.recognise.place_words import (
     QUOTES,
     Word,
     WordLists,
+    doc_text,
     people,
     word_lists,
     words,
@@ -113,13 +114,16 @@ def _core(text: str) -> str:
     return POSSESSIVE.sub("", text)
 
 
-def _ngrams(ws: list[Word], excluded: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+def _ngrams(ws: list[Word], excluded: Callable[[int, int], bool], never: frozenset[str]) -> list[tuple[int, int]]:
     spans = []
     n = len(ws)
-    for i, w in enumerate(ws):
-        lead = not w.cap and w.low in DIRECTIONS
-        if not (w.cap or lead) or excluded(w.start, w.end):
+    for i in [k for k, w in enumerate(ws) if w.cap or w.low in DIRECTIONS]:
+        w = ws[i]
+        lead = not w.cap
+        if excluded(w.start, w.end):
             continue
+        # "The", "He" alone are never places: only as the start of a longer name ("The Hague")
+        alone = not (w.low in never and not w.text.isupper())
         for j in range(i, min(n, i + MAX_WORDS)):
             wj = ws[j]
             if wj.sent != w.sent or excluded(wj.start, wj.end):
@@ -127,7 +131,7 @@ def _ngrams(ws: list[Word], excluded: Callable[[int, int], bool]) -> list[tuple[
             if j > i and (wj.start - ws[j - 1].end > 1 or not wj.text[0].isalnum()):
                 break
             if wj.cap:
-                if not (lead and j == i):
+                if not (lead and j == i) and (j > i or alone):
                     spans.append((i, j))
             elif not (wj.low in CONNECTORS or (lead and j == i)):
                 break
@@ -146,8 +150,8 @@ def _span_text(text: str, ws: list[Word], i: int, j: int) -> tuple[int, int, str
 
 def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()) -> list[Proposal]:
     """Spans that name places, longest first match wins; candidates attached, unranked."""
-    text = doc.text
     ws = words(doc)
+    text = doc_text(doc)
     lists = word_lists()
     ranges = sorted(exclude)
 
@@ -156,7 +160,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
 
     texts: dict[tuple[int, int], tuple[int, int, str]] = {}
     dotted: dict[tuple[int, int], tuple[int, int, str]] = {}
-    for i, j in _ngrams(ws, excluded):
+    for i, j in _ngrams(ws, excluded, lists.never):
         start, end, s = _span_text(text, ws, i, j)
         if s.endswith("."):
             dotted[(i, j)] = (start, end, s)
@@ -327,13 +331,12 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
         p.after = "district"
         tail = [w.low for w in ws[p.last + 1 : p.last + 6]]
         p.of_city = any(tail[i : i + 3] == ["of", "the", "city"] for i in range(3))
-    p.demonym = bool(p.candidates) and all(c.kind == NAME_DEMONYM for c in p.candidates)
-    if not p.demonym and p.before not in CUED and any(c.kind == NAME_DEMONYM for c in p.candidates):
+    _, _, every, some, small = _flags(p)
+    p.demonym = every
+    if not every and some and p.before not in CUED and small and p.first == p.last:
         # "Canadian pension obligations": the adjective, not Canadian, Texas (pop. 2,600)
-        small = all(c.kind == NAME_DEMONYM or c.entry.population < 100_000 for c in p.candidates)
-        if small and (p.first == p.last):
-            p.candidates = [c for c in p.candidates if c.kind == NAME_DEMONYM]
-            p.demonym = True
+        p.candidates = [c for c in p.candidates if c.kind == NAME_DEMONYM]
+        p.demonym = True
     nxt = ws[p.last + 1] if p.last + 1 < len(ws) else None
     p.local = nxt is not None and nxt.sent == p.sent and nxt.low in word_lists().local
 
@@ -362,7 +365,7 @@ def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str],
     words_in = ws[p.first : p.last + 1]
     key = p.key
     single = p.first == p.last
-    abbreviation = any(c.kind == NAME_ABBREVIATION for c in p.candidates)  # "US", not "us"
+    abbreviation = _flags(p)[0]  # "US", not "us"
     if single and (
         (key in lists.never and not p.quoted and not abbreviation)
         or not p.text[0].isalpha()
@@ -429,8 +432,31 @@ def _dateline(ws: list[Word], p: Proposal) -> bool:
 
 def _major(p: Proposal) -> bool:
     """Countries, first-level divisions, capitals and big cities keep their reading."""
-    return any(
-        c.entry.is_country or c.entry.feature_code in ("ADM1", "PPLC") or c.entry.population >= 500_000
-        for c in p.candidates
-        if c.kind != NAME_SHORT and c.exact
-    )
+    return _flags(p)[1]
+
+
+_FLAGS: dict[tuple[str, bool, int], tuple[bool, bool, bool, bool, bool]] = {}
+
+
+def _flags(p: Proposal) -> tuple[bool, bool, bool, bool, bool]:
+    """(abbreviation, major, all demonyms, some demonym, only small places besides demonyms)
+    of a proposal's candidates; cached by written name, as the gazetteers answer alike."""
+    key = (p.text, p.exact, len(p.candidates))
+    flags = _FLAGS.get(key)
+    if flags is None:
+        cands = p.candidates
+        flags = (
+            any(c.kind == NAME_ABBREVIATION for c in cands),
+            any(
+                c.entry.is_country or c.entry.feature_code in ("ADM1", "PPLC") or c.entry.population >= 500_000
+                for c in cands
+                if c.kind != NAME_SHORT and c.exact
+            ),
+            bool(cands) and all(c.kind == NAME_DEMONYM for c in cands),
+            any(c.kind == NAME_DEMONYM for c in cands),
+            all(c.kind == NAME_DEMONYM or c.entry.population < 100_000 for c in cands),
+        )
+        if len(_FLAGS) > 100_000:
+            _FLAGS.clear()
+        _FLAGS[key] = flags
+    return flags

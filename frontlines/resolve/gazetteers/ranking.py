@@ -35,7 +35,7 @@ FEATURE_PRIOR = {
     "PART": 2.0, "PPLX": 0.5, "AIRP": -2.0, "AIRB": -2.0,
 }  # fmt: skip
 MAX_CANDIDATES = 12
-PASSES = 3
+PASSES = 2
 AREA_CODES = frozenset({"CONT", "RGN", "SEA", "OCN", "GULF", "STRT", "PEN", "MTS", "STM"})
 REGION_PRECISION_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLF", "TERR", "ADM1", "ADM2"})
 STRONG_KINDS = frozenset({"district", "airbase", "settlement"})
@@ -159,6 +159,23 @@ def _priors(cands: list[Candidate], p: Proposal) -> list[float]:
     return out
 
 
+_READINGS: dict[tuple, tuple[list[Candidate], list[float]]] = {}
+
+
+def _readings(p: Proposal) -> tuple[list[Candidate], list[float]]:
+    """A name's usable candidates and their priors, kept across documents: the gazetteers
+    hand back the same candidate objects for a name, so their identity is a safe key."""
+    key = (p.key, p.exact, p.demonym, p.after, len(p.candidates), id(p.candidates[0]) if p.candidates else 0)
+    found = _READINGS.get(key)
+    if found is None:
+        cands = _usable(p)
+        found = (cands, _priors(cands, p))
+        if len(_READINGS) > 50_000:
+            _READINGS.clear()
+        _READINGS[key] = found
+    return found
+
+
 def _inside(e: Entry, box: Entry) -> bool:
     """True when ``e`` lies in ``box`` as far as the records tell."""
     if e.id == box.id:
@@ -184,9 +201,9 @@ def _groups(proposals: Sequence[Proposal]) -> tuple[list[_Group], list[int]]:
         key = (p.key, p.demonym, kind, p.exact)
         g = index.get(key)
         if g is None:
-            cands = _usable(p)
+            cands, priors = _readings(p)
             g = index[key] = len(groups)
-            groups.append(_Group([], cands, _priors(cands, p), exact=p.exact))
+            groups.append(_Group([], cands, list(priors), exact=p.exact))
         groups[g].members.append(i)
         groups[g].local = groups[g].local or p.local
         of.append(g)
