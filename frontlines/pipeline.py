@@ -108,6 +108,12 @@ class _Parts:
 
             geoparser = Geoparser(settings=settings)
         self.geoparser = geoparser
+        self.model = None
+        if settings.use_trained_model:
+            from frontlines.recognise.model import installed_model, load_model
+
+            name = installed_model()
+            self.model = load_model(name) if name else None
         self.resolver = ActorResolver(knowledge.actors)
         self.extractor = EventExtractor(knowledge, self.resolver)
         self.control = ControlExtractor(
@@ -140,13 +146,17 @@ class _Parts:
             focus_place=focus.place,
         )
         ctx.actors = [self.resolver.mention(s, focus_country=focus_country) for s in actor_spans]
+        ctx.places = place_hits(sdoc, places)
+        if self.model is not None:
+            from frontlines.extraction.model_actors import add_entity_actors
+
+            ctx.parse = self.model.parse(document.text)
+            add_entity_actors(ctx, places)
         ctx.triggers = hits(sdoc, "triggers")
         strong = [t for t in ctx.triggers if float(t.value) >= STRONG_TRIGGER]
         # "Grad missiles", "Scud": a weapon's name is not the place its gazetteer twin is.
         ctx.places = [
-            p
-            for p in place_hits(sdoc, places)
-            if not any(t.tok_start < p.tok_end and p.tok_start < t.tok_end for t in strong)
+            p for p in ctx.places if not any(t.tok_start < p.tok_end and p.tok_start < t.tok_end for t in strong)
         ]
         ctx.lexicon = hits(sdoc, "lexicon")
         ctx.cues = hits(sdoc, "cues")

@@ -14,6 +14,9 @@ SEED = SHARED / "examples" / "aleppo-2016-10-28.txt"
 # Persistent indexes (the default gazetteer) are built once per checkout, not per test,
 # and never touch the user's own FRONTLINES_HOME.
 os.environ["FRONTLINES_HOME"] = str(ROOT / ".pytest_cache" / "frontlines-home")
+# The rule pipeline is what the tests describe; a trained spaCy pipeline installed on the
+# machine is used only by the tests written for it (tests/recognise/test_model.py).
+os.environ["FRONTLINES_MODEL"] = "none"
 
 
 def shared_path(*parts: str) -> Path:

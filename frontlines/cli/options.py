@@ -10,7 +10,14 @@ import click
 
 
 def knowledge_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--actors, --codebook and --include-unrealised: the user's own knowledge files."""
+    """--actors, --codebook, --include-unrealised and --model: what the pipeline knows and uses."""
+    f = click.option(
+        "--model",
+        "model",
+        metavar="NAME|none",
+        help="Installed spaCy English pipeline to use for NER and parsing (default: the first installed; "
+        "'none' for rules only). Never downloaded.",
+    )(f)
     f = click.option(
         "--include-unrealised",
         is_flag=True,
@@ -40,4 +47,10 @@ def settings_from(options: Mapping[str, Any]):  # -> Settings
     settings.extra_actor_files = list(options.get("actor_files") or [])
     settings.extra_codebooks = list(options.get("codebooks") or [])
     settings.include_unrealised = bool(options.get("include_unrealised"))
+    model = options.get("model")
+    if model:
+        import os
+
+        os.environ["FRONTLINES_MODEL"] = str(model)
+        settings.use_trained_model = str(model).lower() not in ("none", "off", "0")
     return settings

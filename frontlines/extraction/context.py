@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -87,6 +88,7 @@ class DocContext:
     focus_country: str | None = None
     focus_place: Place | None = None
     cache: dict = field(default_factory=dict)  # per-document memo for the extractors
+    parse: Any = None  # a trained pipeline's Parse, when one is installed (recognise/model.py)
     _sent_starts: list[int] = field(default_factory=list)
     _starts: dict[int, tuple[list, list[int]]] = field(default_factory=dict)
     _lex_by_sent: dict[int, dict[str, list[Hit]]] = field(default_factory=dict)

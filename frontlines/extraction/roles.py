@@ -138,6 +138,14 @@ def assign(
         if after:
             roles.actor2 = after[0]
             roles.assoc2 = [b for prev, b in itertools.pairwise(after) if _joined(ctx, prev, b)]
+    if ctx.parse is not None:
+        from frontlines.extraction.model_actors import parsed_roles
+
+        parsed = parsed_roles(ctx, ctx.doc[trigger.tok_start].idx)
+        for role in ("actor1", "actor2"):
+            mention = parsed.get(role)
+            if mention is not None and not (speaker and mention.tok_start == speaker[0]):
+                setattr(roles, role, mention)
     if roles.actor1 is None:
         roles.actor1, roles.inferred = _fallback_actor1(ctx, sent, clause, trigger, claim, mentions, previous)
     if roles.actor1 is not None and roles.actor2 is roles.actor1:

@@ -107,7 +107,7 @@ class ActorResolver:
         return Actor(
             name=entry.name_at(day),
             id=entry.id,
-            type=entry.type_at(day),
+            type=entry.type_at(day) or None,
             country=entry.country,
             mention=mention.text,
         )
