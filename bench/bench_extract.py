@@ -1,7 +1,8 @@
 """Extraction speed and memory: warm throughput per core, cold start, peak RSS.
 
-    python bench/bench_extract.py            # all measures
-    python bench/bench_extract.py --quick    # fewer repetitions
+    python bench/bench_extract.py                 # all measures, rules only (the default path)
+    python bench/bench_extract.py --quick         # fewer repetitions
+    python bench/bench_extract.py --model NAME    # with an installed trained spaCy pipeline
 
 Warm throughput runs one Pipeline in this process (one core) over real news
 articles from ../shared/bench-dev (LGL and GeoWebNews texts) and the shipped
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -109,7 +111,10 @@ def memory() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--model", default="none", help="installed spaCy pipeline, or 'none' (default)")
     args = parser.parse_args()
+    os.environ["FRONTLINES_MODEL"] = args.model  # inherited by the cold-start and memory subprocesses
+    print(f"trained pipeline: {args.model}")
     warm(rounds=1 if args.quick else 3)
     cold(repeats=3 if args.quick else 7)
     memory()
