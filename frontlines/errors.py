@@ -32,14 +32,18 @@ class InputError(FrontlinesError):
     """A document (file, URL, JSONL line) can't be turned into text."""
 
 
-class KnowledgeError(FrontlinesError):
-    """A knowledge file (codebook, actor dictionary, cues) is invalid."""
+class _FileError(FrontlinesError):
+    """An error about a line of a file: shown as ``path:line: message``."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         where = f"{path}:{line}" if path and line else path
         super().__init__(message, source=where)
         self.path = path
         self.line = line
+
+
+class KnowledgeError(_FileError):
+    """A knowledge file (codebook, actor dictionary, cues) is invalid."""
 
 
 class GazetteerError(FrontlinesError):
@@ -62,11 +66,5 @@ class ContractError(FrontlinesError):
     """An object does not fit the output contract."""
 
 
-class EvalError(FrontlinesError):
+class EvalError(_FileError):
     """A gold file for evaluation is unusable."""
-
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        where = f"{path}:{line}" if path and line else path
-        super().__init__(message, source=where)
-        self.path = path
-        self.line = line

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from frontlines.cli import CONTEXT_SETTINGS, EXIT_SKIPPED, echo_error
-from frontlines.cli.query import db_option
+from frontlines.cli.options import db_option
 from frontlines.ingest.text import DEFAULT_MAX_BYTES
 
 

@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(fn: F) -> F:
+    """--db PATH (or FRONTLINES_DB): the store file, shared by every store command."""
+    return click.option(
+        "--db",
+        default="frontlines.duckdb",
+        show_default=True,
+        metavar="PATH",
+        envvar="FRONTLINES_DB",
+        help="The store file (env FRONTLINES_DB).",
+    )(fn)
 
 
 def knowledge_options(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -11,6 +11,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from frontlines.cli import CONTEXT_SETTINGS, echo_error
+from frontlines.cli.options import db_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 EVENT_FORMATS = ("table", "csv", "json", "jsonl", "geojson", "parquet")
@@ -25,17 +26,6 @@ TABLE_COLUMNS = (
     "fatalities",
     "source_count",
 )
-
-
-def db_option(fn: F) -> F:
-    return click.option(
-        "--db",
-        default="frontlines.duckdb",
-        show_default=True,
-        metavar="PATH",
-        envvar="FRONTLINES_DB",
-        help="The store file (env FRONTLINES_DB).",
-    )(fn)
 
 
 def _floats(value: str | None, n: int, name: str, shape: str) -> tuple[float, ...] | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from frontlines.cli import CONTEXT_SETTINGS, EXIT_FATAL, UserError, echo_error
+from frontlines.cli.options import db_option
 
 HOST_HELP = (
     "Address to listen on. The default, 127.0.0.1, keeps the app on this machine: it has "
@@ -17,14 +18,7 @@ HOST_HELP = (
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
-@click.option(
-    "--db",
-    default="frontlines.duckdb",
-    show_default=True,
-    metavar="PATH",
-    envvar="FRONTLINES_DB",
-    help="The store file (env FRONTLINES_DB).",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help=HOST_HELP)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option(

@@ -111,16 +111,16 @@ class Codebook:
                 self._add_sub_type(ev_name, sub_name, sub or {}, path=path, base=base, irregular=irregular)
         for name, patterns in (data.get("lexicons") or {}).items():
             tokens = self.lexicons.setdefault(name, [])
-            tokens.extend(_expand_all(patterns, where=f"lexicons.{name}", path=path, irregular=irregular))
+            tokens.extend(expand_patterns(patterns, where=f"lexicons.{name}", path=path, irregular=irregular))
         self.capitalised_triggers.update(str(w).lower() for w in data.get("capitalised_triggers") or [])
         self.not_triggers.extend(
-            _expand_all(data.get("not_triggers") or [], where="not_triggers", path=path, irregular=irregular)
+            expand_patterns(data.get("not_triggers") or [], where="not_triggers", path=path, irregular=irregular)
         )
         for status, patterns in (data.get("control") or {}).items():
             if status not in CONTROL_STATUSES:
                 raise KnowledgeError(f"control.{status}: not a control status {CONTROL_STATUSES}", path=path)
             self.control.setdefault(status, []).extend(
-                _expand_all(patterns, where=f"control.{status}", path=path, irregular=irregular)
+                expand_patterns(patterns, where=f"control.{status}", path=path, irregular=irregular)
             )
         rules = [self._rule(r, i, path) for i, r in enumerate(data.get("rules") or [])]
         self.rules = rules + self.rules if not base else self.rules + rules
@@ -159,7 +159,7 @@ class Codebook:
             if not 0 < w <= 1:
                 raise KnowledgeError(f"{where}.triggers: weight {w} outside (0, 1]", path=path)
             for pattern in patterns or []:
-                for tokens in _expand_all([pattern], where=f"{where}.triggers", path=path, irregular=irregular):
+                for tokens in expand_patterns([pattern], where=f"{where}.triggers", path=path, irregular=irregular):
                     self.triggers.append(Trigger(tokens, sub_name, w, pattern))
 
     def _rule(self, raw: Any, index: int, path: str) -> Rule:
@@ -196,7 +196,7 @@ class Codebook:
             raise KnowledgeError(f"codebook lacks sub-event types: {', '.join(missing)}", path=path)
 
 
-def _expand_all(patterns: Any, *, where: str, path: str, irregular: IrregularTable | None) -> list[tuple[str, ...]]:
+def expand_patterns(patterns: Any, *, where: str, path: str, irregular: IrregularTable | None) -> list[tuple[str, ...]]:
     if not isinstance(patterns, list):
         raise KnowledgeError(f"{where}: expected a list of patterns", path=path)
     out: list[tuple[str, ...]] = []

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import KnowledgeError
-from frontlines.knowledge.codebook import read_yaml
-from frontlines.knowledge.patterns import expand, fold
+from frontlines.knowledge.codebook import expand_patterns, read_yaml
+from frontlines.knowledge.patterns import fold
 
 Phrases = list[tuple[str, ...]]
 
@@ -41,15 +41,7 @@ class Cues:
         irregular = {str(k): tuple(str(f) for f in v or []) for k, v in (data.get("irregular_verbs") or {}).items()}
 
         def phrases(value: Any, key: str) -> Phrases:
-            if not isinstance(value, list):
-                raise KnowledgeError(f"{key}: expected a list", path=where)
-            out: Phrases = []
-            for p in value:
-                try:
-                    out.extend(expand(str(p), irregular))
-                except ValueError as e:
-                    raise KnowledgeError(f"{key}: {e}", path=where) from None
-            return out
+            return expand_patterns(value, where=key, path=where, irregular=irregular)
 
         certainty: list[CertaintyCue] = []
         for kind, spec in (data.get("certainty") or {}).items():

@@ -50,19 +50,24 @@ class PhraseTrie(Generic[P]):
         n = len(tokens)
         for i in range(n):
             node = root.get(tokens[i])
-            j = i + 1
-            while node is not None:
-                payloads = node.get(_END)
-                if payloads:
-                    out.extend((i, j, p) for p in payloads)
-                gap = node.get(GAP)
-                if gap is not None:
-                    self._after_gap(gap, tokens, i, j, out)
-                if j >= n:
-                    break
-                node = node.get(tokens[j])
-                j += 1
+            if node is not None:
+                self._walk(node, tokens, i, i + 1, out)
         return out
+
+    def _walk(self, node: dict | None, tokens: Sequence[str], start: int, j: int, out: list) -> None:
+        """Follow the trie from ``node`` (reached at token ``j``), recording every phrase end."""
+        n = len(tokens)
+        while node is not None:
+            payloads = node.get(_END)
+            if payloads:
+                out.extend((start, j, p) for p in payloads)
+            gap = node.get(GAP)
+            if gap is not None:
+                self._after_gap(gap, tokens, start, j, out)
+            if j >= n:
+                break
+            node = node.get(tokens[j])
+            j += 1
 
     def _after_gap(self, node: dict, tokens: Sequence[str], start: int, j: int, out: list) -> None:
         """Continue a match after skipping 0..GAP_MAX words (never across a sentence stop)."""
@@ -71,16 +76,7 @@ class PhraseTrie(Generic[P]):
             k = j + skip
             if k >= n or (skip and tokens[k - 1] in {".", ";", "!", "?", "\n\n"}):
                 break
-            nxt = node.get(tokens[k])
-            m = k + 1
-            while nxt is not None:
-                payloads = nxt.get(_END)
-                if payloads:
-                    out.extend((start, m, p) for p in payloads)
-                if m >= n:
-                    break
-                nxt = nxt.get(tokens[m])
-                m += 1
+            self._walk(node.get(tokens[k]), tokens, start, k + 1, out)
 
     def longest(self, tokens: Sequence[str]) -> list[tuple[int, int, list[P]]]:
         """Greedy left-to-right longest matches, non-overlapping."""
