@@ -81,14 +81,14 @@ def is_cap(text: str) -> bool:
     return (c.isupper() and c.isalpha()) or bool(ARTICLE_PREFIX.match(text)) or c.isdigit()
 
 
-_SHAPES: dict[str, tuple[str, bool, bool]] = {}  # token text -> (low, cap, alnum)
+_SHAPES: dict[str, tuple[str, bool, bool, bool]] = {}  # text -> (low, cap, alnum, alpha word)
 
 
-def _shape(text: str) -> tuple[str, bool, bool]:
+def _shape(text: str) -> tuple[str, bool, bool, bool]:
     shape = _SHAPES.get(text)
     if shape is None:
         alnum = text[0].isalnum() or bool(ARTICLE_PREFIX.match(text))
-        shape = (text.lower().rstrip("."), alnum and is_cap(text), alnum)
+        shape = (text.lower().rstrip("."), alnum and is_cap(text), alnum, len(text) > 1 and text[0].isalpha())
         if len(_SHAPES) < 200_000:
             _SHAPES[text] = shape
     return shape
@@ -119,7 +119,8 @@ def words(doc: Doc) -> list[Word]:
                 _title(out, begin)
             sent += 1
             begin, alpha, caps, opened, prev = len(out), 0, 0, False, None
-        if text.isspace():
+        shape = shapes.get(text) or _shape(text)
+        if not shape[2] and text.isspace():
             continue
         if (
             prev is not None
@@ -130,11 +131,10 @@ def words(doc: Doc) -> list[Word]:
             prev.end, prev.text = idx + len(text), prev.text + text
             prev.low = prev.text.lower().rstrip(".")
             continue
-        shape = shapes.get(text) or _shape(text)
         first = not opened and shape[2]
         if first:
             opened = True
-        if len(text) > 1 and text[0].isalpha():
+        if shape[3]:
             alpha += 1
             caps += shape[1]
         prev = Word(idx, idx + len(text), text, sent, first, shape[1], False, shape[0])

@@ -253,15 +253,16 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
     for _ in range(PASSES):
         focus = _focus(groups, known_country)
         for g, grp in enumerate(groups):
-            if not grp.cands:
+            if len(grp.cands) < 2:
                 continue
-            boxes = [groups[b].entry for b in containers.get(g, ())]
+            boxes = [b for b in (groups[h].entry for h in containers.get(g, ())) if b is not None]
+            top = focus.countries.most_common(1)[0][0] if grp.local and focus.countries else None
             grp.scores = [
-                pr + _context(c, g, grp, boxes, focus, known_country)
+                pr + _context(c, g, grp, boxes, focus, known_country, top)
                 for c, pr in zip(grp.cands, grp.priors, strict=True)
             ]
         for grp in groups:
-            if grp.cands:
+            if len(grp.cands) > 1:
                 grp.pick = max(range(len(grp.cands)), key=grp.scores.__getitem__)
     focus = _focus(groups, known_country)
     keep = [True] * len(groups)
@@ -324,7 +325,11 @@ def _support(groups: list[_Group]) -> list[list[float]]:
                 grid.setdefault((int(e.latitude // 1), int(e.longitude // 1)), []).append((g, e, prob))
     out = []
     for g, grp in enumerate(groups):
-        bonus = []
+        bonus: list[float] = []
+        out.append(bonus)
+        if len(grp.cands) < 2:  # one reading: nothing to decide
+            bonus.extend(0.0 for _ in grp.cands)
+            continue
         for c in grp.cands:
             e = c.entry
             if c.kind == NAME_DEMONYM:
@@ -339,18 +344,19 @@ def _support(groups: list[_Group]) -> list[list[float]]:
             if e.feature_class in "PSA" and not e.is_region:
                 near: dict[int, float] = {}
                 la, lo = int(e.latitude // 1), int(e.longitude // 1)
-                for cell in ((la + x, lo + y) for x in (-1, 0, 1) for y in (-1, 0, 1)):
-                    for h, o, prob in grid.get(cell, ()):
-                        if h != g and o.id != e.id:
-                            d = _near_km(e, o.latitude, o.longitude)
-                            w = prob if d < 30 else prob / 2 if d < 100 else 0.0
-                            near[h] = max(near.get(h, 0.0), w)
+                for x in (la - 1, la, la + 1):
+                    for y in (lo - 1, lo, lo + 1):
+                        for h, o, prob in grid.get((x, y), ()):
+                            if h != g and o.id != e.id:
+                                d = _near_km(e, o.latitude, o.longitude)
+                                w = prob if d < 30 else prob / 2 if d < 100 else 0.0
+                                if w > near.get(h, 0.0):
+                                    near[h] = w
                 score = SUPPORT_NEAR * sum(near.values())
             for code, weight in ((e.admin1_code, SUPPORT_ADMIN1), (e.country, SUPPORT_COUNTRY)):
                 if code and not e.is_country:
                     score += weight * sum(m for h, m in named.get(code, {}).items() if h != g)
             bonus.append(min(score, SUPPORT_MAX))
-        out.append(bonus)
     return out
 
 
@@ -408,16 +414,21 @@ def _supported(
 
 
 def _context(
-    c: Candidate, g: int, grp: _Group, boxes: list[Entry | None], focus: _Focus, known_country: str | None
+    c: Candidate,
+    g: int,
+    grp: _Group,
+    boxes: list[Entry],
+    focus: _Focus,
+    known_country: str | None,
+    local_country: str | None,
 ) -> float:
     e = c.entry
     score = 0.0
-    real = [b for b in boxes if b is not None]
-    if real:
-        score += 8.0 if any(_inside(e, b) for b in real) else -1.0
+    if boxes:
+        score += 8.0 if any(_inside(e, b) for b in boxes) else -1.0
     if known_country and e.country == known_country:
         score += 3.0
-    if grp.local and e.country and focus.countries and e.country == focus.countries.most_common(1)[0][0]:
+    if local_country and e.country == local_country:
         score += LOCAL_BONUS  # "Dublin City Council" in a text about Ohio
     mine = grp.candidate
     weight = min(len(grp.members), 3)
