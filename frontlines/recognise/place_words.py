@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from frontlines.config import data_path
 from frontlines.resolve.gazetteer import fold_key
 
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-d|as-s)[-‐](?=[A-Z])")
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|et|ul|ad-d|as-s)[-‐](?=[A-Z])")
 INITIAL = re.compile(r"^[A-Z]\.$")
 QUOTES = frozenset("\"“”‘’'«»")
 # Lower-case words that may sit inside a person's name ("Osama bin Laden").

@@ -180,7 +180,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     need_skel = {
         k: skeleton_key(texts[k][2])
         for k, key in keys.items()
-        if key not in exact and len(key) >= 4 and not any(w in lists.never for w in key.split())
+        if key not in exact and len(key) >= 4 and not _never_edge(key, lists.never)
     }
     skel = lookup(list(set(need_skel.values())), True) if need_skel else {}
     found: dict[tuple[int, int], tuple[list[Candidate], bool]] = {}
@@ -216,6 +216,12 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         if p.container is not None:
             p.container = new_index.get(id(proposals[p.container]))
     return kept
+
+
+def _never_edge(key: str, never: frozenset[str]) -> bool:
+    """A name opening or closing with a never-a-place word ("President X"); "Ras al Ain" is fine."""
+    first, _, rest = key.partition(" ")
+    return first in never or (bool(rest) and rest.rpartition(" ")[2] in never)
 
 
 def _form_ok(c: Candidate, s: str) -> bool:
@@ -280,7 +286,8 @@ def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Propos
     used = {w for p in taken for w in range(p.first, p.last + 1)}
     lists = word_lists()
     out = []
-    for (i, j), (start, end, s) in texts.items():
+    order = sorted(texts.items(), key=lambda item: item[0] not in quoted)  # whole quoted names first
+    for (i, j), (start, end, s) in order:
         if any(w in used for w in range(i, j + 1)) or (i, j) in found:
             continue
         nxt = ws[j + 1].low if j + 1 < len(ws) else ""
@@ -314,6 +321,8 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
             if low == "of" and k > 0:
                 prior = ws[k - 1].low
                 p.before = BEFORE.get(prior, "of") if prior in BEFORE and prior != "of" else "of"
+                if p.before == "district_of":
+                    p.before = "in"  # "the Zabadiyeh district of Aleppo": Aleppo holds it
             break
         if low in ("the", "a", "an", "its", "their", "his", "her") or low in DIRECTIONS or ws[k].text in QUOTES:
             k -= 1

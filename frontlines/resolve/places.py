@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, SpanGroup
 
 from frontlines.config import Settings
+from frontlines.recognise.place_words import doc_text
 from frontlines.recognise.places import propose
 from frontlines.resolve.gazetteer import Candidate, Entry, Gazetteer
 from frontlines.resolve.gazetteers.ranking import resolve
+from frontlines.resolve.place_context import FACILITY, facility_places
 from frontlines.types import Place
 
 SPANS_KEY = "places"
+FACILITY_HINT = FACILITY  # "the city's airport": resolved from the city once the rest is
 
 
 @dataclass(slots=True)
@@ -97,6 +100,12 @@ class Geoparser:
             if choice.entry is not None:
                 place = to_place(choice.entry, precision=choice.precision, mention=p.text)
             mentions.append(PlaceMention(p.start, p.end, p.text, place, choice.score, choice.relation))
+        text = doc_text(doc)
+        if mentions and FACILITY_HINT.search(text):
+            for start, end, entry in facility_places(text, mentions, self.lookup):
+                place = to_place(entry, precision=1, mention=text[start:end])
+                mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
+            mentions.sort(key=lambda m: m.start)
         spans = [doc.char_span(m.start, m.end, label="PLACE", alignment_mode="expand") for m in mentions]
         doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=[s for s in spans if s is not None])
         return mentions

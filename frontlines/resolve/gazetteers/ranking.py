@@ -217,12 +217,18 @@ class _Focus:
     cities: Counter
     total: float
     points: list[tuple[int, float, float]]  # (group, lat, lon) of the picked towns and sites
+    towns: dict[str, Entry] = field(default_factory=dict)  # id -> entry of the towns in cities
+
+    def city(self) -> Entry | None:
+        """The town the document names most (the focus city), if any."""
+        return self.towns[self.cities.most_common(1)[0][0]] if self.cities else None
 
 
 def _focus(groups: list[_Group], known_country: str | None) -> _Focus:
     countries: Counter = Counter()
     admin1: Counter = Counter()
     cities: Counter = Counter()
+    towns: dict[str, Entry] = {}
     points = []
     for g, grp in enumerate(groups):
         c = grp.candidate
@@ -235,11 +241,12 @@ def _focus(groups: list[_Group], known_country: str | None) -> _Focus:
             admin1[e.admin1_code] += weight
         if e.feature_class == "P" and e.feature_code not in PART_CODES:
             cities[e.id] += len(grp.members)
+            towns[e.id] = e
         if c.kind != NAME_DEMONYM and e.feature_class in "PS" and not e.is_region:
             points.append((g, e.latitude, e.longitude))
     if known_country:
         countries[known_country] += 3
-    return _Focus(countries, admin1, cities, sum(countries.values()) or 1.0, points)
+    return _Focus(countries, admin1, cities, sum(countries.values()) or 1.0, points, towns)
 
 
 def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) -> list[Choice]:
@@ -265,9 +272,12 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
             if len(grp.cands) > 1:
                 grp.pick = max(range(len(grp.cands)), key=grp.scores.__getitem__)
     focus = _focus(groups, known_country)
+    city = focus.city()
     keep = [True] * len(groups)
     for g, grp in enumerate(groups):
         c = grp.candidate
+        if c is not None and any(proposals[i].quoted for i in grp.members) and not _in_city(c.entry, city):
+            grp.pick = c = None  # a quoted district is one of the focus city's, or unknown
         if c is None:
             continue
         boxes = [groups[b].entry for b in containers.get(g, ())]
@@ -286,11 +296,19 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
             out.append(Choice(None, 0.0, 1, None, None, keep=False))
             continue
         box = groups[of[p.container]].entry if p.container is not None else None
+        if box is None and p.of_city:
+            box = city  # the "Assad district" of the city
         choice = _choice(p, grp, box)
         if keep[g] is None:
             choice.keep = choice.entry is not None or p.after in STRONG_KINDS or _typed(p) or p.quoted
         out.append(choice)
     return out
+
+
+def _in_city(e: Entry, city: Entry | None) -> bool:
+    if city is None:
+        return False
+    return e.parent == city.id or (e.country == city.country and _near_km(e, city.latitude, city.longitude) < 20)
 
 
 def _support(groups: list[_Group]) -> list[list[float]]:

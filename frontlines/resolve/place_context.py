@@ -1,0 +1,76 @@
+"""Places the text names only through another: "the city's airport", "its airbase".
+
+War reporting often names a facility by its city ("rockets hit the city's airport").
+Once the document's places are resolved, the city is known, and the gazetteers'
+airports and airbases near it (airportsdata entries, found under the city's own
+name as their short name) give the facility itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from frontlines.resolve.gazetteer import AIRPORT_CODES, Candidate, Entry, fold_key
+from frontlines.resolve.gazetteers.ranking import distance_km
+
+Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
+
+FACILITY = re.compile(
+    r"\b(?:[Tt]he (?:city|town|capital|province|region)['’]s|[Ii]ts)\s+"
+    r"(?:(?:main|international|military|civilian|civil)\s+)?(airport|air ?base|airfield)\b"
+)
+NEAR_KM = 40.0  # an airport farther than this from the city is not "the city's"
+LOOKBACK = 600  # characters searched back for the city "its" refers to
+
+
+def facility_places(
+    text: str,
+    mentions: Sequence,
+    lookup: Lookup,
+) -> list[tuple[int, int, Entry]]:
+    """(start, end, airport entry) for each "the city's airport" whose city is known.
+
+    ``mentions`` are the resolved PlaceMentions; the city is the closest town mention
+    before the phrase (within a few sentences), else the document's most named town.
+    """
+    towns = [m for m in mentions if m.place is not None and _is_town(m.place.feature)]
+    if not towns:
+        return []
+    counts: dict[str, int] = {}
+    for m in towns:
+        counts[m.place.name] = counts.get(m.place.name, 0) + 1
+    main = max(towns, key=lambda m: counts[m.place.name])
+    out = []
+    for match in FACILITY.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        before = [m for m in towns if match.start() - LOOKBACK <= m.end <= match.start()]
+        city = before[-1].place if before else main.place
+        entry = _nearest_facility(city, match.group(1).replace(" ", "").lower(), lookup)
+        if entry is not None:
+            out.append((match.start(), match.end(), entry))
+    return out
+
+
+def _is_town(feature: str | None) -> bool:
+    return bool(feature) and feature.startswith("PPL")
+
+
+def _nearest_facility(city, kind: str, lookup: Lookup) -> Entry | None:
+    key = fold_key(city.name)
+    found = lookup([key], False).get(key, [])
+    best: tuple[float, Entry] | None = None
+    for c in found:
+        e = c.entry
+        if e.feature_code not in AIRPORT_CODES:
+            continue
+        km = distance_km(city.latitude, city.longitude, e.latitude, e.longitude)
+        if km > NEAR_KM:
+            continue
+        # an "airbase" prefers military fields, an "airport" civil ones
+        wanted = (e.feature_code == "AIRB") == (kind != "airport")
+        rank = km - (100 if wanted else 0)
+        if best is None or rank < best[0]:
+            best = (rank, e)
+    return best[1] if best else None
