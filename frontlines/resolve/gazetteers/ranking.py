@@ -44,11 +44,14 @@ TYPE_WORDS = frozenset(
      "airport", "village", "town", "area"}
 )  # fmt: skip
 KM_PER_DEG = 111.2
+LEVELS = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})  # kinds a coordinated pair shares
+THE_TOWN = 2.0  # a small town is seldom "the X"
+PEER_BONUS = 2.0  # coordinated names ("England and Wales") are the same kind of place
 LOCAL_BONUS = 3.0  # a local body's town is in the country the text is about
 SOFTMAX_T = 1.5  # how sharply priors turn into a name's reading probabilities
 SUPPORT_NEAR, SUPPORT_MAX = 2.5, 5.0  # another name's likely reading within 30 km (half to 100 km)
 SUPPORT_ADMIN1, SUPPORT_COUNTRY = 2.0, 1.0  # another name is likely its state or its country
-SUPPORT_INSIDE = 1.5  # a country or state holding other names' likely readings
+SUPPORT_INSIDE = 2.5  # a country or state holding other names' likely readings
 
 
 @dataclass(slots=True)
@@ -72,6 +75,7 @@ class _Group:
     pick: int | None = None  # index into cands
     exact: bool = True
     local: bool = False  # some mention names a local body ("Athens Police Department")
+    the: bool = False  # some mention is "the X": a sea or region more than a small town
 
     @property
     def entry(self) -> Entry | None:
@@ -206,6 +210,7 @@ def _groups(proposals: Sequence[Proposal]) -> tuple[list[_Group], list[int]]:
             groups.append(_Group([], cands, list(priors), exact=p.exact))
         groups[g].members.append(i)
         groups[g].local = groups[g].local or p.local
+        groups[g].the = groups[g].the or p.the
         of.append(g)
     return groups, of
 
@@ -253,6 +258,10 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
     """One Choice per proposal, in order."""
     groups, of = _groups(proposals)
     containers = _containers(proposals, of)
+    peers: dict[int, set[int]] = {}
+    for i, p in enumerate(proposals):
+        if p.peer is not None and of[p.peer] != of[i]:
+            peers.setdefault(of[i], set()).add(of[p.peer])
     for grp, bonus in zip(groups, _support(groups), strict=True):
         grp.priors = [pr + b for pr, b in zip(grp.priors, bonus, strict=True)]
     for grp in groups:
@@ -264,8 +273,11 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
                 continue
             boxes = [b for b in (groups[h].entry for h in containers.get(g, ())) if b is not None]
             top = focus.countries.most_common(1)[0][0] if grp.local and focus.countries else None
+            kinds = {e.feature_code for e in (groups[h].entry for h in peers.get(g, ())) if e is not None}
             grp.scores = [
-                pr + _context(c, g, grp, boxes, focus, known_country, top)
+                pr
+                + _context(c, g, grp, boxes, focus, known_country, top)
+                + (PEER_BONUS if c.entry.feature_code in kinds and c.entry.feature_code in LEVELS else 0.0)
                 for c, pr in zip(grp.cands, grp.priors, strict=True)
             ]
         for grp in groups:
@@ -448,6 +460,8 @@ def _context(
         score += 3.0
     if local_country and e.country == local_country:
         score += LOCAL_BONUS  # "Dublin City Council" in a text about Ohio
+    if grp.the and e.feature_class == "P" and e.population < 100_000:
+        score -= THE_TOWN  # "the Atlantic" is the ocean, not Atlantic, Iowa
     mine = grp.candidate
     weight = min(len(grp.members), 3)
     if e.country:
