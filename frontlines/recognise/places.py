@@ -210,6 +210,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         _attach_cues(ws, p)
         p.key = fold_key(p.text)
     _link_containers(ws, proposals)
+    _plural_kinds(ws, proposals, lookup)
     named = people(ws, lists, places_at)
     persons_seen: set[str] = set()
     kept = [p for p in proposals if _keep(ws, p, lists, persons_seen, named)]
@@ -379,6 +380,33 @@ def _link_containers(ws: list[Word], ps: list[Proposal]) -> None:
             b.container = k  # Aleppo's al-Ramousa
         elif gap in (["and"], ["or"], [",", "and"], [",", "or"]):
             a.peer, b.peer = k + 1, k  # "California or Washington": one kind of place
+
+
+PLURAL_KINDS = {"counties": "County", "parishes": "Parish", "provinces": "Province", "governorates": "Governorate"}
+
+
+def _plural_kinds(ws: list[Word], ps: list[Proposal], lookup: Lookup) -> None:
+    """ "Douglas, Lancaster and Sarpy counties": each name is "X County", not the town X."""
+    for k, p in enumerate(ps):
+        nxt = ws[p.last + 1].low if p.last + 1 < len(ws) else ""
+        kind = PLURAL_KINDS.get(nxt)
+        if kind is None:
+            continue
+        members = [p]
+        j = k
+        while j > 0 and ps[j - 1].sent == p.sent:
+            gap = [w.low for w in ws[ps[j - 1].last + 1 : ps[j].first]]
+            if gap not in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
+                break
+            j -= 1
+            members.append(ps[j])
+        keys = {m.key: fold_key(f"{m.text} {kind}") for m in members}
+        found = lookup(list(keys.values()), False)
+        for m in members:
+            cands = [c for c in found.get(keys[m.key], []) if c.entry.feature_class == "A"]
+            if cands:
+                m.candidates, m.exact, m.demonym = cands, True, False
+                m.key = keys[m.key]
 
 
 def _keep(ws: list[Word], p: Proposal, lists: WordLists, persons_seen: set[str], named) -> bool:

@@ -45,6 +45,8 @@ TYPE_WORDS = frozenset(
 )  # fmt: skip
 KM_PER_DEG = 111.2
 LEVELS = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})  # kinds a coordinated pair shares
+PRIMARY_BONUS = 1.5
+POP_WEIGHT = 0.8  # prior per tenfold population
 THE_TOWN = 2.0  # a small town is seldom "the X"
 PEER_BONUS = 2.0  # coordinated names ("England and Wales") are the same kind of place
 LOCAL_BONUS = 3.0  # a local body's town is in the country the text is about
@@ -129,8 +131,11 @@ def _usable(p: Proposal) -> list[Candidate]:
 
 def prior(c: Candidate, p: Proposal) -> float:
     e = c.entry
-    score = FEATURE_PRIOR.get(e.feature_code, 0.0) + 0.55 * math.log10(e.population + 1)
-    score += {NAME_PRIMARY: 0.6, NAME_SHORT: -1.5, NAME_ABBREVIATION: 0.6}.get(c.kind, 0.0)
+    score = FEATURE_PRIOR.get(e.feature_code, 0.0) + POP_WEIGHT * math.log10(e.population + 1)
+    if c.kind == NAME_PRIMARY or c.kind == NAME_ABBREVIATION:
+        score += PRIMARY_BONUS  # its own name, not a translation or a former name
+    elif c.kind == NAME_SHORT:
+        score -= 1.5
     if not c.exact:
         score -= 2.0
     score += min(c.priority, 20) * 0.25  # overlays win ties with GeoNames
