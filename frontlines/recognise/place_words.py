@@ -233,7 +233,7 @@ def _person_run(ws: list[Word], i: int, j: int, lists: WordLists, places_at: dic
             and second not in lists.never
             and second not in lists.streets
             and places_at.get(start, start) == start
-        ) or any(INITIAL.match(w.text) for w in run[1:-1])
+        ) or any(INITIAL.match(w.text) or w.text in QUOTES for w in run[1:-1])
     if not person:
         return
     found.words.update(range(start, j + 1))

@@ -28,6 +28,15 @@ def geoparser():
 
 
 @pytest.fixture
+def default_gazetteer():
+    """A fresh reader of the default index (its in-memory answers empty)."""
+    from frontlines.resolve.gazetteers.index import SqliteGazetteer
+    from frontlines.resolve.gazetteers.store import ensure_default
+
+    return SqliteGazetteer(ensure_default())
+
+
+@pytest.fixture
 def parse(nlp, geoparser):
     """parse(text) -> list of PlaceMention."""
 

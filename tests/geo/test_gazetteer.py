@@ -38,3 +38,26 @@ def test_gazetteer_skeleton_key_keeps_distinct_names_apart():
 def test_gazetteer_usable_alternates_skip_codes_and_other_scripts():
     # "ALP" is an airport code and "حلب" is not Latin: neither is a usable English name
     assert usable_alternates("Aleppo", ["ALP", "حلب", "Halab", "Aleppo"]) == ["Halab"]
+
+
+def test_gazetteer_crowded_name_keeps_the_most_populous(tmp_path):
+    # a name shared by more places than a lookup returns (a stream name in allCountries)
+    # keeps its most populous ones, in one query or in a batch
+    from frontlines.resolve.gazetteer import NAME_PRIMARY, Entry
+    from frontlines.resolve.gazetteers.index import _PER_KEY, IndexWriter, SqliteGazetteer
+
+    writer = IndexWriter(tmp_path / "g.sqlite", name="g", kind="test", priority=0, source="test")
+    for n in range(_PER_KEY + 5):
+        entry = Entry(id=str(n), name="Mill Creek", latitude=0.0, longitude=0.0, population=n)
+        writer.add(entry, [("Mill Creek", NAME_PRIMARY)])
+    gaz = SqliteGazetteer(writer.commit())
+    for keys in (["mill creek"], ["mill creek", "nowhere"]):
+        found = SqliteGazetteer(gaz.path).lookup(keys)["mill creek"]
+        assert len(found) == _PER_KEY
+        assert max(c.entry.population for c in found) == _PER_KEY + 4
+
+
+def test_gazetteer_reader_caches_misses_too(default_gazetteer):
+    # a name that is nowhere is asked of SQLite once, then answered from memory
+    assert default_gazetteer.lookup(["qwzzrt nowhere"]) == {}
+    assert default_gazetteer._answers[False]["qwzzrt nowhere"] == []
