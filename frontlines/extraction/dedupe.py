@@ -107,17 +107,21 @@ def merge(cands: list[Candidate]) -> list[list[Candidate]]:
     """
     groups: list[list[Candidate]] = []
     for c in cands:
-        for g in groups:
-            if not all(compatible(c, o) for o in g):
-                continue
-            elsewhere = any(_place_key(c) != _place_key(o) and _own(c) and _own(o) for o in g)
-            if elsewhere and min(abs(c.sentence - o.sentence) for o in g) > NESTED_SENTENCES:
-                continue
-            g.append(c)
-            break
+        fits = [g for g in groups if _joins(c, g)]
+        # a group at the very same place first ("the area" after the Assad district), else the earliest
+        same = [g for g in fits if any(_place_key(o) == _place_key(c) for o in g)]
+        if same or fits:
+            (same or fits)[0].append(c)
         else:
             groups.append([c])
     return groups
+
+
+def _joins(c: Candidate, group: list[Candidate]) -> bool:
+    if not all(compatible(c, o) for o in group):
+        return False
+    elsewhere = any(_place_key(c) != _place_key(o) and _own(c) and _own(o) for o in group)
+    return not (elsewhere and min(abs(c.sentence - o.sentence) for o in group) > NESTED_SENTENCES)
 
 
 def most_cautious(certainties: list[str]) -> str:

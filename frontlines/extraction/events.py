@@ -136,7 +136,12 @@ class EventExtractor:
             _demonstrators_first(ctx, sent, roles)
         self._numbers(ctx, base, sent, clause)
         if not places:
-            base.place_inherited = _inherited(ctx, sent.index, recent_places)
+            earlier = next(
+                (c.location for c in reversed(so_far) if c.sentence >= sent.index - INHERIT_SENTENCES and c.location),
+                None,
+            )
+            # "... had captured the area": where the last event was, else the place last named
+            base.place_inherited = _part_of(earlier) if earlier else _inherited(ctx, sent.index, recent_places)
             return [base]
         out = []
         for place in places:
