@@ -195,6 +195,8 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
                 found[k] = (with_dot, True)
                 continue
         cands = [c for c in hits if _form_ok(c, s)]
+        if s.isupper() and len(s) <= 4 and any(c.kind == NAME_ABBREVIATION for c in cands):
+            cands = [c for c in cands if c.kind == NAME_ABBREVIATION]  # "EU" is not Eu, France
         if cands:
             found[k] = (cands, True)
         elif k in need_skel and need_skel[k] in skel:
@@ -351,8 +353,10 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
         tail = [w.low for w in ws[p.last + 1 : p.last + 6]]
         p.of_city = any(tail[i : i + 3] == ["of", "the", "city"] for i in range(3))
     _, _, every, some, small = _flags(p)
+    nxt_word = ws[p.last + 1] if p.last + 1 < len(ws) and ws[p.last + 1].sent == p.sent else None
     p.demonym = every
-    if not every and some and p.before not in CUED and small and p.first == p.last:
+    adjective = nxt_word is not None and nxt_word.text.isalpha() and nxt_word.text.islower()
+    if not every and some and (p.before not in CUED or adjective) and small and p.first == p.last:
         # "Canadian pension obligations": the adjective, not Canadian, Texas (pop. 2,600)
         p.candidates = [c for c in p.candidates if c.kind == NAME_DEMONYM]
         p.demonym = True
