@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from frontlines.extraction.context import Hit, PlaceHit, Sentence
 from frontlines.knowledge.cues import Cues
 from frontlines.knowledge.patterns import fold
-from frontlines.recognise.base import raw_spans
+from frontlines.recognise.base import doc_text, raw_spans
 
 
 def hits(doc: Doc, key: str) -> list[Hit]:
@@ -44,7 +44,7 @@ def sentences(doc: Doc, cues: Cues) -> list[Sentence]:
     ends = [*starts[1:], n]
     breaks = sorted({s for s, _, label, _ in raw_spans(doc, "cues") if label == "clause_break"})
     out: list[Sentence] = []
-    text = doc.text
+    text = doc_text(doc)
     for i, (a, b) in enumerate(zip(starts, ends, strict=True)):
         first, last = a, b - 1
         while first < b and arr[first, 2]:

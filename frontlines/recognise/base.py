@@ -20,6 +20,12 @@ def _fold_cached(word: str) -> str:
     return key
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it: the tokenizer keeps the original string."""
+    text = doc.user_data.get("frontlines.text")
+    return text if text is not None else doc.text
+
+
 def norms(doc: Doc) -> list[str]:
     """Folded token texts (lower case, straight apostrophes, no diacritics), cached on the Doc."""
     cached = doc.user_data.get("frontlines.norms")

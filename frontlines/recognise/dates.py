@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from frontlines.recognise.base import write_spans
+from frontlines.recognise.base import doc_text, write_spans
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -97,36 +97,66 @@ COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
 # contain the anchor's class run, and only in a window around it.
 ANCHOR = re.compile(
     rf"\b(?:(?P<name>{MONTHS})|(?P<weekday>{WEEKDAYS})|(?P<digits>\d{{4}})"
-    r"|(?P<word>(?i:yesterday|today|tonight|ago|week|weekend|month|year|morning|afternoon|evening|night|day|days|nights"
-    r"|nightfall|overnight|dawn|dusk|noon|midday|midnight|same day)))\b"
+    r"|(?P<ago>(?i:ago))|(?P<today>(?i:yesterday|today|tonight|overnight))|(?P<week>(?i:week|weekend))"
+    r"|(?P<month>(?i:month))|(?P<year>(?i:year))|(?P<day>(?i:day|days|nights?))"
+    r"|(?P<time>(?i:morning|afternoon|evening|nightfall|dawn|dusk|noon|midday|midnight)))\b"
 )
 _CLASS_KINDS = {
     "name": {"range_md", "range_dm", "dmy", "mdy", "dm", "md", "my", "month"},
     "weekday": {"weekday"},
     "digits": {"iso", "year", "dmy", "mdy", "my", "range_md", "range_dm"},
-    "word": {
-        "day_before",
-        "shift",
-        "ago",
-        "yesterday",
-        "today",
-        "week",
-        "weekend",
-        "month_rel",
-        "year_rel",
-        "same_day",
-        "weekday",
-    },
+    "ago": {"ago"},
+    "today": {"yesterday", "today"},
+    "week": {"week", "weekend", "ago"},
+    "month": {"month_rel", "ago"},
+    "year": {"year_rel", "ago"},
+    "day": {"shift", "day_before", "same_day", "ago", "yesterday"},
+    "time": {"same_day", "today", "yesterday", "weekday"},
 }
 _REACH = 45  # characters around an anchor a date expression can span
 
 
-def find_dates(text: str) -> list[tuple[int, int, str]]:
+_WORD_CLASS = {
+    **{w: "ago" for w in ("ago",)},
+    **{w: "today" for w in ("yesterday", "today", "tonight", "overnight")},
+    **{w: "week" for w in ("week", "weekend")},
+    "month": "month",
+    "year": "year",
+    **{w: "day" for w in ("day", "days", "night", "nights")},
+    **{
+        w: "time"
+        for w in ("morning", "afternoon", "evening", "nightfall", "dawn", "dusk", "noon", "midday", "midnight")
+    },
+}
+_NAME_CLASS = {
+    **{m.lower().rstrip("\\.?"): "name" for m in MONTHS.split("|")},
+    **{d.lower(): "weekday" for d in WEEKDAYS.split("|")},
+    "sep": "name",
+}
+
+
+def token_anchors(words: list[str], starts: list[int]) -> list[tuple[int, int, str]]:
+    """Anchors from tokens (a dict lookup each), for the ruler: much cheaper than the ANCHOR regex."""
+    out = []
+    for word, start in zip(words, starts, strict=True):
+        key = word.lower()
+        cls = _WORD_CLASS.get(key)
+        if cls is None and word[:1].isupper():
+            cls = _NAME_CLASS.get(key.rstrip("."))
+        if cls is None and len(word) == 4 and word.isdigit():
+            cls = "digits"
+        if cls is not None:
+            out.append((start, start + len(word), cls))
+    return out
+
+
+def find_dates(text: str, anchors: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) for each date expression: earlier patterns win, then longer ones."""
+    if anchors is None:
+        anchors = [(m.start(), m.end(), m.lastgroup or "time") for m in ANCHOR.finditer(text)]
     windows: list[list] = []
-    for m in ANCHOR.finditer(text):
-        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
-        cls = m.lastgroup or "word"
+    for a_start, a_end, cls in anchors:
+        lo, hi = max(0, a_start - _REACH), min(len(text), a_end + _REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
             windows[-1][2].add(cls)
@@ -155,13 +185,23 @@ def parse_groups(text: str, kind: str) -> dict[str, str]:
     return {}
 
 
+def _starts(doc: Doc) -> list[int]:
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
 class DateRuler:
     def __init__(self, *, key: str = "dates") -> None:
         self.key = key
 
     def __call__(self, doc: Doc) -> Doc:
         items = []
-        for start, end, kind in find_dates(doc.text):
+        words = doc.user_data.get("frontlines.words")
+        anchors = None
+        if words is not None:
+            anchors = token_anchors(words, _starts(doc))
+        for start, end, kind in find_dates(doc_text(doc), anchors):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 items.append((span.start, span.end, kind, ""))

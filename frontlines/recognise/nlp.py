@@ -61,6 +61,7 @@ class FastTokenizer:
             self._gap(text[pos:], words, spaces)
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words))
         doc.user_data["frontlines.words"] = words
+        doc.user_data["frontlines.text"] = text  # spaCy rebuilds doc.text from every token on each access
         return doc
 
     @staticmethod
