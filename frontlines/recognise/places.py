@@ -202,9 +202,9 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         elif k in need_skel and need_skel[k] in skel:
             found[k] = (skel[need_skel[k]], False)
     places_at: dict[int, int] = {}
-    for i, j in found:
-        if j > i and j > places_at.get(i, i):
-            places_at[i] = j
+    for (i, j), (_, exact_match) in found.items():
+        if exact_match and j > i and j > places_at.get(i, i):
+            places_at[i] = j  # "Douglas County" stays a place; a fuzzy "Frank Sykes" doesn't
     proposals = _select(ws, texts, found, quoted)
     proposals += _unknown_by_cue(ws, texts, found, proposals, quoted)
     proposals.sort(key=lambda p: p.start)
@@ -274,8 +274,10 @@ def _select(ws: list[Word], texts: dict, found: dict, quoted: dict) -> list[Prop
             continue
         best = max(options, key=lambda k: (found[k][1], k[1] - k[0]))
         longest = max(options, key=lambda k: k[1] - k[0])
-        if longest[1] - longest[0] > best[1] - best[0] + 1:
-            best = longest  # a much longer skeleton match beats a short exact one
+        if longest[1] - longest[0] > best[1] - best[0] + 1 or (
+            best[0] == best[1] < longest[1] and ws[longest[1]].cap and _whole_run(ws, longest)
+        ):
+            best = longest  # a longer fuzzy match of the whole name beats a short exact one ("Tal Rifaat")
         if best not in quoted and any(k[0] == i for k in quoted):
             best = next(k for k in quoted if k[0] == i)  # the whole quoted name
             found.setdefault(best, ([], False))
@@ -286,6 +288,12 @@ def _select(ws: list[Word], texts: dict, found: dict, quoted: dict) -> list[Prop
         out.append(p)
         i = best[1] + 1
     return out
+
+
+def _whole_run(ws: list[Word], k: tuple[int, int]) -> bool:
+    """The span covers its whole capitalised run: no capitalised word right after it."""
+    j = k[1] + 1
+    return j >= len(ws) or not ws[j].cap or ws[j].sent != ws[k[1]].sent or ws[j].start - ws[k[1]].end > 1
 
 
 def _unknown_by_cue(ws: list[Word], texts: dict, found: dict, taken: list[Proposal], quoted: dict) -> list[Proposal]:

@@ -118,3 +118,11 @@ def test_places_state_abbreviation_after_a_comma_contains_the_town(parse, first)
     # AP style "Caddo, Okla." puts Caddo in Oklahoma
     m = first(parse("He bought his dog in Caddo, Okla. last year."), "Caddo")
     assert m.place.admin1 == "Oklahoma"
+
+
+def test_places_fuzzy_whole_name_beats_a_short_exact_word(parse, first):
+    # "Tal Rifaat" is GeoNames' "Tall Rif'at", not the village "Tal" followed by a word
+    ms = parse("Government forces advanced near Aleppo, capturing the village of Tal Rifaat.")
+    m = first(ms, "Tal Rifaat")
+    assert m.place.country == "SY"
+    assert distance_km(m.place.latitude, m.place.longitude, 36.47, 37.10) < 10
