@@ -53,6 +53,7 @@ CREATE TABLE stage.skels (skel TEXT, place INTEGER, kind INTEGER);
 _INDEXES = "CREATE UNIQUE INDEX places_id ON places(id);"
 _PER_KEY = 1000  # candidates kept for one name
 _CACHE_KEYS = 100_000  # answers per key (hits and misses) a reader keeps in memory
+_CACHE_CANDIDATES = 300_000  # and candidates across those answers (~100 MB)
 _COLUMNS = (
     "rowid, id, name, lat, lon, fclass, fcode, country, admin1, admin2, population, parent, admin1_code, alts, gaz"
 )
@@ -233,6 +234,7 @@ class SqliteGazetteer:
         # Answers per key, misses included: a news corpus asks for the same few
         # thousand names again and again, and a dict beats a SQLite round trip 20x.
         self._answers: tuple[dict[str, list[Candidate]], dict[str, list[Candidate]]] = ({}, {})
+        self._held = 0  # candidates held in the answers
 
     def lookup(self, keys: Iterable[str], *, skeleton: bool = False) -> dict[str, list[Candidate]]:
         answers = self._answers[skeleton]
@@ -249,8 +251,11 @@ class SqliteGazetteer:
             return out
         missing = list(dict.fromkeys(missing))
         fresh = self._query(missing, skeleton)
-        if len(answers) + len(missing) > _CACHE_KEYS:
-            answers.clear()
+        held = sum(len(v) for v in fresh.values())
+        if len(answers) + len(missing) > _CACHE_KEYS or self._held + held > _CACHE_CANDIDATES:
+            answers.clear()  # bounded by names and by candidates: memory stays flat
+            self._held = 0
+        self._held += held
         for key in missing:
             found = fresh.get(key, [])
             answers[key] = found
