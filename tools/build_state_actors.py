@@ -183,11 +183,7 @@ def build(
         forces = set(row["forces"].split()) | {"government"}
         for branch in BRANCHES:
             if branch in forces:
-                actors.append(
-                    build_actor(
-                        row, branch, countries[row["iso2"]], extra.get(row["iso2"]) or {}, defaults
-                    )
-                )
+                actors.append(build_actor(row, branch, countries[row["iso2"]], extra.get(row["iso2"]) or {}, defaults))
     return actors
 
 

@@ -13,7 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +74,11 @@ def build(settings: Settings) -> Compiled:
         CueRuler(knowledge.cues),
         ControlRuler(knowledge.codebook),
     ]
-    knowledge.codebook.triggers = []  # in the tries now; the expanded list is only for building
-    return Compiled(knowledge=knowledge, rulers=rulers)
+    # The expanded trigger list lives in the tries now; drop it from what is pickled, on a
+    # copy: ``load_knowledge`` is cached for the process, and emptying the shared codebook
+    # would leave the next build in this process with no triggers at all.
+    lean = replace(knowledge, codebook=replace(knowledge.codebook, triggers=[]))
+    return Compiled(knowledge=lean, rulers=rulers)
 
 
 def load(settings: Settings, *, use_cache: bool = True) -> Compiled:

@@ -1,9 +1,11 @@
 """The compiled-knowledge cache: keyed by file contents, rebuilt when stale or corrupt."""
 
+import pickle
 import shutil
 
 from frontlines.config import Settings
-from frontlines.knowledge import compiled
+from frontlines.knowledge import compiled, load_knowledge
+from frontlines.recognise.triggers import TriggerRuler
 
 
 def settings_in(tmp_path) -> Settings:
@@ -41,3 +43,14 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
     path.write_bytes(b"not a pickle")
     built = compiled.load(s)
     assert built.rulers and path.stat().st_size > 1000
+
+
+def test_a_second_build_in_one_process_keeps_every_trigger(tmp_path):
+    # load_knowledge is cached per process: building must not empty the shared codebook,
+    # or the next build (another home, a --codebook run) compiles a ruler with no triggers.
+    first = compiled.build(Settings())
+    second = compiled.build(Settings())
+    triggers = [next(r for r in built.rulers if isinstance(r, TriggerRuler)) for built in (first, second)]
+    sizes = [len(pickle.dumps(ruler.trie)) for ruler in triggers]
+    assert sizes[0] == sizes[1] and sizes[0] > 100_000
+    assert load_knowledge(Settings()).codebook.triggers
