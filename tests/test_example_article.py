@@ -62,6 +62,9 @@ def test_example_ahrar_al_sham_stormed_lines_in_hamdaniya(report):
 def test_example_rockets_on_the_airport_are_hedged(report):
     hedged = [e for e in events(report, "Shelling/artillery/missile attack") if e.certainty == "hedged"]
     assert hedged and said_in(hedged[0], "reportedly hit")
+    loc = hedged[0].location  # "the city's airport": Aleppo International, east of the city
+    assert loc is not None and loc.geo_precision == 1
+    assert abs(loc.latitude - 36.18) < 0.03 and abs(loc.longitude - 37.22) < 0.03
 
 
 def test_example_islamic_state_offensive_on_kweres(report):

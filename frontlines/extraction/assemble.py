@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from frontlines.extraction.context import DocContext
-from frontlines.extraction.dedupe import most_cautious, specificity
+from frontlines.extraction.dedupe import TERRITORY, most_cautious, specificity
 from frontlines.extraction.events import Candidate
 from frontlines.extraction.notes import write_note
 from frontlines.knowledge.codebook import Codebook
 from frontlines.resolve.actors import ActorMention, ActorResolver
-from frontlines.types import SUB_EVENT_TYPES, Actor, Event, Span
+from frontlines.types import SUB_EVENT_TYPES, Actor, Event, Place, Span
 
 _CERTAINTY_FACTOR = {
     "asserted": 1.0,
@@ -64,6 +65,8 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
         best = min(located, key=lambda c: specificity(c.place.place))  # type: ignore[union-attr]
         location = best.place.place  # type: ignore[union-attr]
         spans["location"] = ctx.span(best.place.start, best.place.end)  # type: ignore[union-attr]
+        if group[0].sub_event_type in TERRITORY:
+            location = _partial_capture(location, located)
     else:
         location = next((c.place_inherited for c in group if c.place_inherited is not None), None)
     if location is not None and actor1 is not None:
@@ -152,3 +155,18 @@ def _confidence(group: list[Candidate], actor1: Actor | None, located: bool, cer
         score *= 0.7  # told as background ("last month's ceasefire deal"): not the report's news
     score += min(0.1, 0.05 * (len(group) - 1))
     return round(max(0.05, min(0.99, score)), 3)
+
+
+def _partial_capture(location: Place, located: list) -> Place:
+    """ "Seized parts of Aleppo" told once makes the whole capture one of part of the city.
+
+    A territory change is a claim about control: when any telling of it takes only part
+    of (or ground near) the place, the row says so (precision 2) rather than handing the
+    whole city over on the strength of another sentence that names it plainly.
+    """
+    if location.geo_precision != 1:
+        return location
+    same = [c.place.place for c in located if c.place.place.gazetteer_id == location.gazetteer_id]
+    if not any(p.geo_precision == 2 for p in same):
+        return location
+    return replace(location, geo_precision=2)

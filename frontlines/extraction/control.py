@@ -133,6 +133,9 @@ def _from_event(event: Event) -> list[ControlClaim]:
         return []
     if event.location.geo_precision >= 3:
         return []
+    if event.location.geo_precision == 2:
+        # ground taken in or near a place: the place is fought over, not changed hands
+        return [_claim(event, event.actor1, "contested", event.location)]
     out = [_claim(event, event.actor1, "gained", event.location)]
     if event.actor2 is not None:
         out.append(_claim(event, event.actor2, "lost", event.location))

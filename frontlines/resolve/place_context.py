@@ -45,16 +45,21 @@ def facility_places(
     for match in FACILITY.finditer(text):
         if any(m.start < match.end() and match.start() < m.end for m in mentions):
             continue
-        before = [m for m in towns if match.start() - LOOKBACK <= m.end <= match.start()]
-        city = before[-1].place if before else main.place
-        entry = _nearest_facility(city, match.group(1).replace(" ", "").lower(), lookup)
-        if entry is not None:
-            out.append((match.start(), match.end(), entry))
+        before = [m.place for m in towns if match.start() - LOOKBACK <= m.end <= match.start()]
+        kind = match.group(1).replace(" ", "").lower()
+        # the closest town first, then the document's main one: "the city's airport" after
+        # a town with no airfield near it still means the main city's
+        for city in [*reversed(before), main.place]:
+            entry = _nearest_facility(city, kind, lookup)
+            if entry is not None:
+                out.append((match.start(), match.end(), entry))
+                break
     return out
 
 
 def _is_town(feature: str | None) -> bool:
-    return bool(feature) and feature.startswith("PPL")
+    # a neighbourhood (PPLX) is part of a city, never "the city" a facility belongs to
+    return bool(feature) and feature.startswith("PPL") and feature != "PPLX"
 
 
 def _nearest_facility(city, kind: str, lookup: Lookup) -> Entry | None:

@@ -100,6 +100,14 @@ def test_places_city_airport_resolves_to_the_airport(parse):
     assert distance_km(m.place.latitude, m.place.longitude, 36.18, 37.22) < 10
 
 
+def test_places_city_airport_after_a_neighbourhood_is_the_citys(parse):
+    # a district named just before is part of the city, not the city the airport serves
+    ms = parse("Fighting raged in Aleppo. Rebels stormed the Hamdaniyah district. Rockets hit the city's airport.")
+    m = next(m for m in ms if m.text == "the city's airport")
+    assert m.place.feature in ("AIRP", "AIRB")
+    assert distance_km(m.place.latitude, m.place.longitude, 36.18, 37.22) < 10
+
+
 def test_places_unknown_quoted_district_of_the_city_is_the_city(parse):
     # an unknown quoted district "of the city" is coded to the city, precision 2
     ms = parse('Rebels advanced in Aleppo. They took the "Qwzzrt district" of the city.')
