@@ -35,6 +35,9 @@ def _best_actor(mentions: list[ActorMention | None]) -> ActorMention | None:
     return (specific or named or [None])[0]
 
 
+LOCAL_EVENT_TYPES = {"Protests", "Riots"}
+
+
 def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver, codebook: Codebook) -> Event:
     first = group[0]
     sub = first.sub_event_type
@@ -48,17 +51,6 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
     t_start, t_end = ctx.tok_char(first.trigger.tok_start, first.trigger.tok_end)
     spans["trigger"] = ctx.span(t_start, t_end, first.sentence)
 
-    def actor(role: str) -> Actor | None:
-        mention = _best_actor([getattr(c.roles, role) for c in group])
-        if mention is None:
-            return None
-        spans[role] = ctx.span(mention.start, mention.end)
-        return resolver.to_actor(mention, day_iso)
-
-    actor1, actor2 = actor("actor1"), actor("actor2")
-    assoc1 = _assoc([m for c in group for m in c.roles.assoc1], resolver, day_iso, exclude=actor1)
-    assoc2 = _assoc([m for c in group for m in c.roles.assoc2], resolver, day_iso, exclude=actor2)
-
     located = [c for c in group if c.place is not None and c.place.place is not None]
     location = None
     if located:
@@ -69,6 +61,24 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
             location = _partial_capture(location, located)
     else:
         location = next((c.place_inherited for c in group if c.place_inherited is not None), None)
+    # the event's own place says whose unnamed actors these are: "police detained 50 in
+    # Moscow" are Russia's police even in a report about Ukraine. Attackers may come from
+    # abroad, so only the side acted on, and both sides of a protest or riot, are rebound.
+    where = location.country if located and location is not None else None
+    civil = codebook.sub_types[sub].event_type in LOCAL_EVENT_TYPES if sub in codebook.sub_types else False
+
+    def actor(role: str) -> Actor | None:
+        mention = _best_actor([getattr(c.roles, role) for c in group])
+        if mention is None:
+            return None
+        spans[role] = ctx.span(mention.start, mention.end)
+        if role == "actor2" or civil:
+            mention = resolver.rebind(mention, where)
+        return resolver.to_actor(mention, day_iso)
+
+    actor1, actor2 = actor("actor1"), actor("actor2")
+    assoc1 = _assoc([m for c in group for m in c.roles.assoc1], resolver, day_iso, exclude=actor1)
+    assoc2 = _assoc([m for c in group for m in c.roles.assoc2], resolver, day_iso, exclude=actor2)
     if location is not None and actor1 is not None:
         actor1 = _external(actor1, location.country)
     if location is not None and actor2 is not None:

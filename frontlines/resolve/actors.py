@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 
@@ -32,6 +32,10 @@ class ActorMention:
     kind: str  # alias | context | metonym
     entry: ActorEntry | None
     country: str | None  # the country this mention is about, when known
+    # the span's dictionary ids, and whether the words themselves name the country
+    # ("Syrian troops", "Hezbollah") rather than the document's focus supplying it ("troops")
+    kb: str = ""
+    named: bool = True
 
     def actor(self, day: str | None, resolver: ActorResolver) -> Actor | None:
         return resolver.to_actor(self, day) if self.entry else None
@@ -60,6 +64,7 @@ class ActorResolver:
         )
         kind, entry = chosen[0] if chosen else (span.label_, None)
         country: str | None = None
+        named = kind != "context"
         if entry is not None:
             country = entry.country
             if entry.generic:
@@ -67,6 +72,7 @@ class ActorResolver:
                 if first == "the" and len(span) > 1:
                     first = fold(span[1].text)
                 shared = self.actors.shared_demonyms.get(first, [])
+                named = first in self.actors.demonyms
                 country = (
                     self.actors.demonyms.get(first)
                     or (focus_country if focus_country in shared else None)
@@ -81,7 +87,25 @@ class ActorResolver:
             kind=kind,
             entry=entry,
             country=country,
+            kb=span.kb_id_,
+            named=named,
         )
+
+    def rebind(self, mention: ActorMention, country: str | None) -> ActorMention:
+        """The same words read as an actor of ``country``, when they don't name their own.
+
+        "Police detained 50 in Moscow" in a report about Ukraine: the police are Russia's.
+        Words that name a country or a group keep it.
+        """
+        if mention.named or mention.entry is None or not country or country == mention.country:
+            return mention
+        if mention.entry.generic:
+            return replace(mention, country=country)
+        for i in decode_ids(mention.kb).get("context", []):
+            entry = self.actors.entries.get(i)
+            if entry is not None and entry.country == country:
+                return replace(mention, entry=entry, country=country)
+        return mention
 
     def to_actor(self, mention: ActorMention, day: str | None) -> Actor | None:
         entry = mention.entry
@@ -121,3 +145,31 @@ class ActorResolver:
             "Identity militias",
             "External/Other forces",
         }
+
+
+POSSESSIVES = {"its", "their"}
+_ANAPHORA_TOKENS = 15  # how far back "its" looks for the actor it stands for
+
+
+def bind_possessives(resolver: ActorResolver, mentions: list[ActorMention], doc) -> list[ActorMention]:
+    """ "The Russian Defence Ministry said its troops ...": "its troops" are Russia's.
+
+    An actor whose words name no country ("troops", "forces"), after "its"/"their", takes
+    the country of the closest actor named before it in the same sentence, not the focus
+    country's.
+    """
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.named or m.entry is None or m.tok_start == 0:
+            continue
+        if doc[m.tok_start - 1].lower_ not in POSSESSIVES:
+            continue
+        for prior in reversed(mentions[:i]):
+            if m.tok_start - prior.tok_end > _ANAPHORA_TOKENS:
+                break
+            if any(doc[t].is_sent_start for t in range(prior.tok_end, m.tok_start)):
+                break
+            if prior.named and prior.country:
+                out[i] = resolver.rebind(m, prior.country)
+                break
+    return out

@@ -42,6 +42,7 @@ def top(report):
         ("Air defences intercepted two drones over Belgorod.", "Disrupted weapons use"),
         ("Turkish forces set up a new military base near Afrin.", "Headquarters or base established"),
         ("Militants looted shops and torched homes in the market.", "Looting/property destruction"),
+        ("The army said air defences shot down 12 drones over the Kherson region.", "Disrupted weapons use"),
         (
             "Al-Shabaab took control of the town without a fight after Ethiopian troops withdrew.",
             "Non-violent transfer of territory",

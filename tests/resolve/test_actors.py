@@ -58,3 +58,24 @@ def test_named_actor_absorbs_a_following_generic_word(extract_text):
     found = actors_of(extract_text("Jaish al-Fatah rebel group said they had taken the town of Khan Tuman in Syria."))
     assert "Jaish al-Fatah rebel group" in found
     assert "Fatah" in found["Jaish al-Fatah rebel group"].name
+
+
+def test_its_troops_are_the_speakers_not_the_focus_countrys(extract_text):
+    # a report about Ukraine; "its troops" belong to the Russian ministry named before them
+    report = extract_text(
+        "Fighting continued across Ukraine, near Bakhmut and Kramatorsk. "
+        "The Russian Defence Ministry said its troops had taken control of Soledar in Ukraine."
+    )
+    assert actor_named(report, "troops").country == "RU"
+    alone = extract_text("Fighting continued across Ukraine, near Bakhmut. Troops shelled Soledar in Ukraine.")
+    assert actor_named(alone, "Troops").country == "UA"
+
+
+def test_unnamed_police_belong_to_the_country_of_the_protest(extract_text):
+    report = extract_text(
+        "Shelling hit Kharkiv and Kherson in Ukraine on Monday. "
+        "In Moscow, police detained 50 people protesting against the war."
+    )
+    protest = next(e for e in report.events if e.location and e.location.name == "Moscow")
+    sides = [a for a in (protest.actor1, protest.actor2) if a is not None and a.mention == "police"]
+    assert sides and sides[0].country == "RU"
