@@ -65,10 +65,12 @@ def _nested(a: Candidate, b: Candidate) -> bool:
     return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= NESTED_KM  # type: ignore[arg-type]
 
 
-def specificity(place) -> tuple[int, int]:  # Place -> sort key, most specific first
-    """Lower geo precision first; among equals, a district or facility before a whole city."""
+def specificity(place) -> tuple[int, int, int]:  # Place -> sort key, most specific first
+    """Lower geo precision first; among equals, a district or facility before a whole city,
+    and a province before its country."""
     broad = place.feature is None or (place.feature.startswith(("PPL", "ADM", "PCL")) and place.feature != "PPLX")
-    return (place.geo_precision, 1 if broad else 0)
+    country = place.feature is not None and place.feature.startswith("PCL")
+    return (place.geo_precision, 1 if broad else 0, 1 if country else 0)
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:

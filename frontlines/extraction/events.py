@@ -190,6 +190,7 @@ class EventExtractor:
         in_clause = [p for p in ctx.in_range(ctx.places, *clause) if usable(p)]
         after = [p for p in in_clause if p.tok_start >= trigger.tok_end]
         if after:
+            after = _inner_first(ctx, after)
             chosen = [after[0]]
             for p in after[1:]:
                 gap = [ctx.norms[i] for i in range(chosen[-1].tok_end, p.tok_start) if not ctx.doc[i].is_space]
@@ -352,3 +353,21 @@ def _part_of(place: Place) -> Place:
     copy = Place.from_dict(place.to_dict())
     copy.geo_precision = max(2, place.geo_precision)
     return copy
+
+
+def _inner_first(ctx: DocContext, after: list[PlaceHit]) -> list[PlaceHit]:
+    """ "In central Somalia's Hiiraan region", "Syria's Idlib province": the inner place.
+
+    A country told as the owner of the next place names where that place is, not a
+    second location of the event.
+    """
+    while len(after) > 1:
+        outer, inner = after[0], after[1]
+        feature = outer.place.feature if outer.place is not None else None
+        if not (feature or "").startswith("PCL") or inner.place is None:
+            break
+        gap = [ctx.norms[i] for i in range(outer.tok_end, inner.tok_start) if not ctx.doc[i].is_space]
+        if gap not in (["'s"], [","]) or inner.place.country != outer.place.country:
+            break
+        after = after[1:]
+    return after

@@ -69,6 +69,11 @@ class RuleContext:
         hits = self.ctx.in_range(self.ctx.lexicon, lo, self.trigger.tok_start)
         return {h.label for h in hits}
 
+    def own(self) -> set[str]:
+        """Lexicons the trigger's own words belong to ("seized" in "seized weapons")."""
+        hits = self.ctx.in_range(self.ctx.lexicon, self.trigger.tok_start, self.trigger.tok_end)
+        return {h.label for h in hits if _inside_trigger(h, self.trigger)}
+
     def target(self, window: int = 8) -> set[str]:
         """Lexicons among the few words after the trigger (its object), within its clause."""
         hi = min(self.clause[1], self.trigger.tok_end + window)
@@ -111,6 +116,8 @@ def matches(rule: Rule, sub_event_type: str, rc: RuleContext) -> bool:
             return False
         if w.get("not_context") and present.intersection(w["not_context"]):
             return False
+    if w.get("trigger_in") and not rc.own().intersection(w["trigger_in"]):
+        return False
     if w.get("before") and not rc.before().intersection(w["before"]):
         return False
     if w.get("not_target") and rc.target().intersection(w["not_target"]):

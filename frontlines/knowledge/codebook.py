@@ -36,6 +36,7 @@ RULE_CONDITIONS = frozenset(
         "min_weight",
         "actor1_not",
         "place_after",
+        "trigger_in",
     }
 )
 SCOPES = ("clause", "sentence", "window", "document")
@@ -176,7 +177,7 @@ class Codebook:
         where = f"rule {rule.id!r}"
         if rule.then != "drop" and rule.then not in SUB_EVENT_TYPES:
             raise KnowledgeError(f"{where}: `then` {rule.then!r} is not a sub-event type", path=path)
-        for key in ("context", "context_all", "not_context", "target", "not_target", "before"):
+        for key in ("context", "context_all", "not_context", "target", "not_target", "before", "trigger_in"):
             for name in rule.when.get(key) or []:
                 if name not in self.lexicons:
                     raise KnowledgeError(f"{where}: unknown lexicon {name!r}", path=path)

@@ -32,6 +32,7 @@ class Cues:
     anaphora: Phrases = field(default_factory=list)
     background: Phrases = field(default_factory=list)
     metonym_verbs: frozenset[str] = frozenset()
+    metonym_not_after: frozenset[str] = frozenset()
     irregular_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -70,5 +71,6 @@ class Cues:
             anaphora=phrases(data.get("anaphora") or [], "anaphora"),
             background=phrases(data.get("background") or [], "background"),
             metonym_verbs=frozenset(metonym),
+            metonym_not_after=frozenset(fold(str(w)) for w in data.get("metonym_not_after") or []),
             irregular_verbs=irregular,
         )

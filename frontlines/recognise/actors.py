@@ -32,6 +32,7 @@ class ActorRuler:
         self.key = key
         self.actors = actors
         self.metonym_verbs = cues.metonym_verbs
+        self.metonym_not_after = cues.metonym_not_after
         self.demonyms = actors.demonyms
         # One payload per distinct (phrase, kind, spelling): "the army" is a context
         # alias of ~200 states, and matching it once keeps the ruler fast.
@@ -52,7 +53,7 @@ class ActorRuler:
         for start, end, group in self.trie.find(keys):
             if group.cased and not _same_case(doc, start, end, group.written):
                 continue
-            if group.kind == "metonym" and not self._metonym_context(doc, keys, end):
+            if group.kind == "metonym" and not self._metonym_context(doc, keys, start, end):
                 continue
             found.setdefault((start, end), {}).setdefault(group.kind, {}).update(dict.fromkeys(group.ids))
         candidates = {span: {k: list(ids) for k, ids in kinds.items()} for span, kinds in found.items()}
@@ -118,7 +119,9 @@ class ActorRuler:
                 return False
         return True
 
-    def _metonym_context(self, doc: Doc, keys: list[str], end: int) -> bool:
+    def _metonym_context(self, doc: Doc, keys: list[str], start: int, end: int) -> bool:
+        if start > 0 and keys[start - 1] in self.metonym_not_after:
+            return False  # "in central Somalia's Hiiraan region": a place
         j = end
         while j < len(doc) and doc[j].is_space:
             j += 1

@@ -148,6 +148,7 @@ class ActorResolver:
 
 
 POSSESSIVES = {"its", "their"}
+ARMED = {"State forces", "Rebel groups", "Political militias", "Identity militias", "External/Other forces"}
 _ANAPHORA_TOKENS = 15  # how far back "its" looks for the actor it stands for
 
 
@@ -169,7 +170,11 @@ def bind_possessives(resolver: ActorResolver, mentions: list[ActorMention], doc)
                 break
             if any(doc[t].is_sent_start for t in range(prior.tok_end, m.tok_start)):
                 break
+            if prior.entry is not None and prior.named and prior.entry.type in ARMED and not prior.entry.generic:
+                # "Al Shabaab said its fighters ...": the fighters are Al Shabaab
+                out[i] = replace(m, kind=prior.kind, entry=prior.entry, country=prior.country, named=True)
+                break
             if prior.named and prior.country:
-                out[i] = resolver.rebind(m, prior.country)
+                out[i] = resolver.rebind(m, prior.country)  # "Moscow said its troops": Russia's
                 break
     return out

@@ -105,3 +105,16 @@ def test_events_same_event_told_twice_is_one_row_with_two_spans(extract_text):
     captures = [e for e in report.events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert len(captures) == 1
     assert len(captures[0].evidence) >= 2
+
+
+def test_events_place_owned_by_a_country_is_the_inner_place(extract_text):
+    # "in central Somalia's Hiiraan region": the event is in Hiiraan, not in Somalia at large
+    event = top(extract_text("Al Shabaab militants attacked a base in central Somalia's Hiiraan region on Wednesday."))
+    assert event.location is not None and event.location.name == "Hiiraan"
+
+
+def test_events_weapons_seized_in_a_deadly_assault_are_no_prevented_attack(extract_text):
+    event = top(extract_text("Al Shabaab fighters killed 25 soldiers and seized weapons near Beledweyne in Somalia."))
+    assert event.sub_event_type == "Armed clash"
+    found = top(extract_text("Police seized weapons and ammunition in a raid near Beledweyne in Somalia."))
+    assert found.sub_event_type == "Disrupted weapons use"

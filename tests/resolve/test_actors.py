@@ -79,3 +79,15 @@ def test_unnamed_police_belong_to_the_country_of_the_protest(extract_text):
     protest = next(e for e in report.events if e.location and e.location.name == "Moscow")
     sides = [a for a in (protest.actor1, protest.actor2) if a is not None and a.mention == "police"]
     assert sides and sides[0].country == "RU"
+
+
+def test_a_country_in_a_place_phrase_is_no_speaking_government(extract_text):
+    # "Somalia's" before a verb-like "'s" is a government only when it is not a place phrase
+    report = extract_text(
+        "Al Shabaab militants attacked a base in central Somalia's Hiiraan region, killing seven soldiers."
+    )
+    assert "Somalia" not in {m.text for m in report.mentions["actors"]}
+    event = report.events[0]
+    assert event.actor2 is not None and event.actor2.type == "State forces" and event.actor2.mention == "soldiers"
+    speaking = extract_text("Somalia's government said Al Shabaab attacked a base near Beledweyne.")
+    assert any(m.resolved_to and m.resolved_to.country == "SO" for m in speaking.mentions["actors"])

@@ -299,8 +299,17 @@ def resolve(proposals: Sequence[Proposal], *, known_country: str | None = None) 
             continue
         boxes = [groups[b].entry for b in containers.get(g, ())]
         cued = any(_cued(proposals[i]) for i in grp.members)
-        if c.exact and not cued and not boxes and _outlier(c, g, focus):
-            keep[g] = False
+        countries = [b for b in boxes if b is not None and b.is_country]
+        if c.exact and countries and c.entry.population < 100_000 and not any(_inside(c.entry, b) for b in countries):
+            # "Mahas in Somalia's Hiiraan region" whose only twin is in Jordan: not that one
+            keep[g] = True
+            grp.pick = None
+        elif c.exact and not boxes and _outlier(c, g, focus):
+            # named without a cue: likely no place at all; with one ("the town of Mahas" in
+            # a Somalia report, whose only gazetteer twin is in Jordan): a place we don't know
+            if cued and not _one_country(focus, besides=c.entry.country):
+                continue  # a world news story names towns abroad: keep the reading
+            keep[g] = cued
             grp.pick = None
         elif not c.exact and not _supported(c, g, grp, boxes, focus, proposals):
             grp.pick = None
@@ -419,6 +428,15 @@ def _cued(p: Proposal) -> bool:
 def _typed(p: Proposal) -> bool:
     """The span ends in a place-type word: "the Qasr district", "Bagram airbase"."""
     return p.text.split()[-1].lower() in TYPE_WORDS
+
+
+def _one_country(focus: _Focus, besides: str | None, share: float = 0.6) -> bool:
+    """The document is about one country: its other places are nearly all there."""
+    if not focus.countries:
+        return False
+    top, count = focus.countries.most_common(1)[0]
+    rest = focus.total - (focus.countries[besides] if besides != top else 0.0)
+    return count >= share * rest
 
 
 def _outlier(c: Candidate, g: int, focus: _Focus) -> bool:
