@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import replace
 
 from frontlines.extraction.context import DocContext
-from frontlines.extraction.dedupe import TERRITORY, most_cautious, specificity
+from frontlines.extraction.dedupe import TERRITORY, most_cautious
 from frontlines.extraction.events import Candidate
 from frontlines.extraction.notes import write_note
+from frontlines.geo import specificity
 from frontlines.knowledge.codebook import Codebook
 from frontlines.resolve.actors import ActorMention, ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Actor, Event, Place, Span

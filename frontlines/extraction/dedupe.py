@@ -39,6 +39,11 @@ def _actor_ok(a, b) -> bool:
     return False
 
 
+def _same_actor(a, b) -> bool:
+    """The battle's side named first is the side that lost the place."""
+    return a is not None and b is not None and a.entry is not None and b.entry is not None and a.entry.id == b.entry.id
+
+
 def _place_key(c: Candidate) -> tuple[str | None, str | None] | None:
     place = c.location
     return (place.gazetteer, place.gazetteer_id or place.name) if place is not None else None
@@ -65,14 +70,6 @@ def _nested(a: Candidate, b: Candidate) -> bool:
     return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= NESTED_KM  # type: ignore[arg-type]
 
 
-def specificity(place) -> tuple[int, int, int]:  # Place -> sort key, most specific first
-    """Lower geo precision first; among equals, a district or facility before a whole city,
-    and a province before its country."""
-    broad = place.feature is None or (place.feature.startswith(("PPL", "ADM", "PCL")) and place.feature != "PPLX")
-    country = place.feature is not None and place.feature.startswith("PCL")
-    return (place.geo_precision, 1 if broad else 0, 1 if country else 0)
-
-
 def compatible(a: Candidate, b: Candidate) -> bool:
     if a.sub_event_type != b.sub_event_type or a.background != b.background:
         return False
@@ -93,7 +90,9 @@ def fold_battles(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         if c.sub_event_type == "Armed clash" and any(
-            o.sentence == c.sentence and o.sub_event_type in TERRITORY and _actor_ok(o.roles.actor1, c.roles.actor1)
+            o.sentence == c.sentence
+            and o.sub_event_type in TERRITORY
+            and (_actor_ok(o.roles.actor1, c.roles.actor1) or _same_actor(o.roles.actor2, c.roles.actor1))
             for o in cands
         ):
             continue

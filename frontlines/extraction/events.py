@@ -17,6 +17,7 @@ from frontlines.extraction.certainty import Claim
 from frontlines.extraction.context import DateHit, DocContext, Hit, PlaceHit, Sentence
 from frontlines.extraction.numbers import Count, NumberReader
 from frontlines.extraction.rules import RuleContext, refine
+from frontlines.geo import specificity
 from frontlines.knowledge import Knowledge
 from frontlines.resolve.actors import ActorMention, ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Place
@@ -136,10 +137,7 @@ class EventExtractor:
             _demonstrators_first(ctx, sent, roles)
         self._numbers(ctx, base, sent, clause)
         if not places:
-            earlier = next(
-                (c.location for c in reversed(so_far) if c.sentence >= sent.index - INHERIT_SENTENCES and c.location),
-                None,
-            )
+            earlier = _last_event_place(so_far, sent.index)
             # "... had captured the area": where the last event was, else the place last named
             base.place_inherited = _part_of(earlier) if earlier else _inherited(ctx, sent.index, recent_places)
             return [base]
@@ -202,7 +200,12 @@ class EventExtractor:
                 break
             return chosen
         if in_clause:
-            return [in_clause[-1]]
+            # "In Omdurman, across the Nile from Khartoum, a drone strike ...": a place
+            # given as a reference point ("from X") is not where the event is
+            where = [p for p in in_clause if p.tok_start == 0 or ctx.norms[p.tok_start - 1] not in _REFERENCE]
+            pool = where or in_clause
+            # the most precise of them ("Omdurman", not "the Nile"), the latest on a tie
+            return [min(reversed(pool), key=lambda p: specificity(p.place))]
         relative = self._relative_clause(ctx, sent, clause)
         if relative is not None:
             inside = [p for p in ctx.in_range(ctx.places, *relative) if usable(p)]
@@ -265,6 +268,8 @@ class EventExtractor:
         if count is None:
             start = sent.start
             count = self._fatalities(ctx, sent.start, sent.end)
+            if count is not None and _owned_elsewhere(ctx, sent, clause, start + count.start):
+                count = None  # "shelled X, killing dozens, while warplanes struck Y": the shelling's dead
         if count is not None:
             cand.fatalities = Count(count.value, count.start + start, count.end + start)
             cand.fatality_sentence = sent.index
@@ -278,6 +283,24 @@ class EventExtractor:
         touching = [q for q in near if q[0] <= t_end and q[1] >= t_start]
         if touching or near:
             cand.quantity = (touching or sorted(near, key=lambda q: abs(q[0] - t_start)))[0]
+
+
+_OWN_EVENT_WEIGHT = 0.5
+
+
+def _owned_elsewhere(ctx: DocContext, sent: Sentence, clause: tuple[int, int], char: int) -> bool:
+    """The figure sits in another clause of the sentence that tells its own event."""
+    for other in sent.clauses:
+        if other == clause:
+            continue
+        lo, hi = ctx.tok_char(*other)
+        if lo <= char < hi:
+            # a clause of its own event: a trigger that is no bare "killed" and no "the strikes"
+            return any(
+                float(t.value) >= _OWN_EVENT_WEIGHT and not _reference(ctx, t)
+                for t in ctx.in_range(ctx.triggers, *other)
+            )
+    return False
 
 
 _REFERENCE_WORDS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such"}
@@ -340,6 +363,19 @@ def _overlaps_any(hit: Hit, items: list) -> bool:
     return any(hit.tok_start < x.tok_end and x.tok_start < hit.tok_end for x in items)
 
 
+def _last_event_place(so_far: list[Candidate], index: int) -> Place | None:
+    """Where the latest sentence with a located event put it, the most precise of its places.
+
+    "Seized the base in Nyala, the capital of South Darfur state, after heavy fighting.
+    ... shelled neighbourhoods near the base": the shelling is near Nyala.
+    """
+    recent = [c for c in so_far if c.sentence >= index - INHERIT_SENTENCES and c.location is not None]
+    if not recent:
+        return None
+    latest = max(c.sentence for c in recent)
+    return min((c.location for c in recent if c.sentence == latest), key=specificity)  # type: ignore[arg-type]
+
+
 def _inherited(ctx: DocContext, index: int, recent: list[tuple[int, Place]]) -> Place | None:
     """Where the text last placed us (within two sentences), else the document's main place."""
     for sent_index, place in reversed(recent):
@@ -353,6 +389,9 @@ def _part_of(place: Place) -> Place:
     copy = Place.from_dict(place.to_dict())
     copy.geo_precision = max(2, place.geo_precision)
     return copy
+
+
+_REFERENCE = {"from", "toward", "towards"}
 
 
 def _inner_first(ctx: DocContext, after: list[PlaceHit]) -> list[PlaceHit]:

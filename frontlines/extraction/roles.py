@@ -150,7 +150,20 @@ def assign(
         roles.actor1, roles.inferred = _fallback_actor1(ctx, sent, clause, trigger, claim, mentions, previous)
     if roles.actor1 is not None and roles.actor2 is roles.actor1:
         roles.actor2 = None
+    if _same_entry(roles.actor1, roles.actor2) and roles.inferred:
+        roles.actor1, roles.inferred = None, False  # a guessed attacker that is its own target
     return roles
+
+
+def _same_entry(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return (
+        a is not None
+        and b is not None
+        and a.entry is not None
+        and b.entry is not None
+        and a.entry.id == b.entry.id
+        and a.country == b.country
+    )
 
 
 def _fallback_actor1(

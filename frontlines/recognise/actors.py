@@ -25,6 +25,7 @@ from frontlines.recognise.base import norms, write_spans
 from frontlines.recognise.phrases import PhraseTrie
 
 _KIND_RANK = {"alias": 0, "context": 1, "metonym": 2}
+_OWNED_WITHIN = 4  # "Sudan's [paramilitary] Rapid Support Forces": tokens from the 's to the actor
 
 
 class ActorRuler:
@@ -75,6 +76,7 @@ class ActorRuler:
             taken.update(range(start, end))
             chosen.append((start, end, label, encode_ids(kinds)))
         chosen.sort()
+        chosen = self._drop_owner_metonyms(keys, chosen)
         write_spans(doc, self.key, self._absorb_generic_heads(doc, chosen))
         return doc
 
@@ -118,6 +120,21 @@ class ActorRuler:
             if entry is None or not entry.generic:
                 return False
         return True
+
+    @staticmethod
+    def _drop_owner_metonyms(
+        keys: list[str], chosen: list[tuple[int, int, str, str]]
+    ) -> list[tuple[int, int, str, str]]:
+        """'Sudan's paramilitary Rapid Support Forces': the country describes the actor after it."""
+        out = []
+        for i, item in enumerate(chosen):
+            _, end, label, _ = item
+            nxt = chosen[i + 1][0] if i + 1 < len(chosen) else None
+            owner = label == "metonym" and end < len(keys) and keys[end] == "'s"
+            if owner and nxt is not None and nxt - end <= _OWNED_WITHIN:
+                continue
+            out.append(item)
+        return out
 
     def _metonym_context(self, doc: Doc, keys: list[str], start: int, end: int) -> bool:
         if start > 0 and keys[start - 1] in self.metonym_not_after:

@@ -118,3 +118,31 @@ def test_events_weapons_seized_in_a_deadly_assault_are_no_prevented_attack(extra
     assert event.sub_event_type == "Armed clash"
     found = top(extract_text("Police seized weapons and ammunition in a raid near Beledweyne in Somalia."))
     assert found.sub_event_type == "Disrupted weapons use"
+
+
+def test_events_place_given_as_a_reference_point_is_not_the_location(extract_text):
+    # "In Omdurman, across the Nile from Khartoum, ...": the strike is in Omdurman
+    event = top(extract_text("In Omdurman, across the Nile from Khartoum, a drone strike hit a market on Saturday."))
+    assert event.location is not None and event.location.name == "Omdurman"
+
+
+def test_events_next_sentence_goes_on_at_the_most_precise_place_of_the_last_event(extract_text):
+    report = extract_text(
+        "The RSF said they had seized the army's main base in Nyala, the capital of South Darfur "
+        "state, after days of heavy fighting. Residents said the RSF had shelled neighbourhoods near the base."
+    )
+    shelling = next(e for e in report.events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.location.name == "Nyala" and shelling.location.geo_precision == 2
+
+
+def test_events_a_figure_in_another_events_clause_is_that_events(extract_text):
+    report = extract_text(
+        "The RSF shelled neighbourhoods in Nyala in Sudan, killing dozens of civilians, "
+        "while army warplanes carried out air strikes on RSF positions."
+    )
+    by_type = {e.sub_event_type: e for e in report.events}
+    assert by_type["Shelling/artillery/missile attack"].fatalities == 12
+    assert by_type["Air/drone strike"].fatalities is None
+    # a clause that only refers back ("the strikes killed") still gives its figure
+    back = top(extract_text("Russian missiles hit Kharkiv overnight, and the strikes killed four people."))
+    assert back.fatalities == 4

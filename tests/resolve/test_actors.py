@@ -91,3 +91,14 @@ def test_a_country_in_a_place_phrase_is_no_speaking_government(extract_text):
     assert event.actor2 is not None and event.actor2.type == "State forces" and event.actor2.mention == "soldiers"
     speaking = extract_text("Somalia's government said Al Shabaab attacked a base near Beledweyne.")
     assert any(m.resolved_to and m.resolved_to.country == "SO" for m in speaking.mentions["actors"])
+
+
+def test_a_country_owning_the_next_actor_is_no_actor_itself(extract_text):
+    # "Sudan's paramilitary Rapid Support Forces ... they had seized": the RSF, not the government
+    report = extract_text(
+        "Sudan's paramilitary Rapid Support Forces said on Sunday they had seized the army's main base in Nyala."
+    )
+    assert all(m.resolved_to is None or "Government" not in m.resolved_to.name for m in report.mentions["actors"])
+    capture = report.events[0]
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    assert "Rapid Support" in capture.actor1.name and capture.actor2.type == "State forces"
