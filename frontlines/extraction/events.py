@@ -355,6 +355,11 @@ def _blocked_tokens(ctx: DocContext) -> set[int]:
         named = [a for a in ctx.actors if a.entry is None or not a.entry.generic]
         for item in (*named, *ctx.places, *ctx.dates):
             cached.update(range(item.tok_start, item.tok_end))
+        for a in named:
+            # "coalition warplanes", "army drones": a lower-case head noun is the weapon, not the name
+            head = ctx.doc[a.tok_end - 1].text
+            if a.tok_end - a.tok_start > 1 and head.isalpha() and head.islower():
+                cached.discard(a.tok_end - 1)
         ctx.cache["blocked"] = cached
     return cached
 
@@ -402,11 +407,22 @@ def _inner_first(ctx: DocContext, after: list[PlaceHit]) -> list[PlaceHit]:
     """
     while len(after) > 1:
         outer, inner = after[0], after[1]
-        feature = outer.place.feature if outer.place is not None else None
-        if not (feature or "").startswith("PCL") or inner.place is None:
+        if outer.place is None or inner.place is None:
             break
         gap = [ctx.norms[i] for i in range(outer.tok_end, inner.tok_start) if not ctx.doc[i].is_space]
-        if gap not in (["'s"], [","]) or inner.place.country != outer.place.country:
+        country = (outer.place.feature or "").startswith("PCL")
+        owned = country and gap in (["'s"], [","]) and inner.place.country == outer.place.country
+        # "the Red Sea port of Hodeidah", "the Nile town of Shendi": a broader name describing the next
+        described = (
+            len(gap) == 2
+            and gap[1] == "of"
+            and gap[0] in _SETTLEMENT_WORDS
+            and specificity(inner.place) < specificity(outer.place)
+        )
+        if not (owned or described):
             break
         after = after[1:]
     return after
+
+
+_SETTLEMENT_WORDS = {"port", "city", "town", "village", "district", "capital", "enclave", "hub", "stronghold", "suburb"}

@@ -33,6 +33,7 @@ from frontlines.recognise.place_words import (
     words,
 )
 from frontlines.resolve.gazetteer import (
+    AIRPORT_CODES,
     NAME_ABBREVIATION,
     NAME_DEMONYM,
     NAME_SHORT,
@@ -182,7 +183,7 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
     need_skel = {
         k: skeleton_key(texts[k][2])
         for k, key in keys.items()
-        if key not in exact and len(key) >= 4 and not _never_edge(key, lists.never)
+        if (key not in exact or _only_facilities(exact[key])) and len(key) >= 4 and not _never_edge(key, lists.never)
     }
     skel = lookup(list(set(need_skel.values())), True) if need_skel else {}
     found: dict[tuple[int, int], tuple[list[Candidate], bool]] = {}
@@ -197,7 +198,11 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         cands = [c for c in hits if _form_ok(c, s)]
         if s.isupper() and len(s) <= 4 and any(c.kind == NAME_ABBREVIATION for c in cands):
             cands = [c for c in cands if c.kind == NAME_ABBREVIATION]  # "EU" is not Eu, France
-        if cands:
+        fuzzy = skel.get(need_skel[k], []) if k in need_skel else []
+        if cands and fuzzy and _only_facilities(cands):
+            # "Hodeidah" is written exactly only as its airport's city name: the city too
+            found[k] = (cands + [c for c in fuzzy if c.entry.feature_code not in AIRPORT_CODES], True)
+        elif cands:
             found[k] = (cands, True)
         elif k in need_skel and need_skel[k] in skel:
             found[k] = (skel[need_skel[k]], False)
@@ -223,6 +228,10 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         if p.peer is not None:
             p.peer = new_index.get(id(proposals[p.peer]))
     return kept
+
+
+def _only_facilities(cands: list[Candidate]) -> bool:
+    return bool(cands) and all(c.entry.feature_code in AIRPORT_CODES for c in cands)
 
 
 def _never_edge(key: str, never: frozenset[str]) -> bool:
