@@ -100,6 +100,30 @@ def fold_battles(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+WEAK = 0.5  # a bare "killed" or "violence": a trigger that only says people died
+STRONG = 0.7
+
+
+def fold_weak(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a weak trigger's event told in the sentence of a strong one at the same place.
+
+    "Two people were killed in Kramatorsk when a missile struck an apartment building" is
+    one missile strike, not a strike and an attack.
+    """
+    out = []
+    for c in cands:
+        if c.weight < WEAK and any(
+            o is not c
+            and o.sentence == c.sentence
+            and o.weight >= STRONG
+            and (o.location is None or c.location is None or _place_key(o) == _place_key(c))
+            for o in cands
+        ):
+            continue
+        out.append(c)
+    return out
+
+
 def merge(cands: list[Candidate]) -> list[list[Candidate]]:
     """Group candidates that tell the same event; each group keeps text order.
 

@@ -148,33 +148,71 @@ class ActorResolver:
 
 
 POSSESSIVES = {"its", "their"}
-ARMED = {"State forces", "Rebel groups", "Political militias", "Identity militias", "External/Other forces"}
+# what "its"/"their" may own that is a fighting force ("its forces", "their fighters")
+FORCES = {"forces", "troops", "fighters", "soldiers", "militants", "men", "units", "gunmen", "militiamen"}
+NON_STATE = {"Rebel groups", "Political militias", "Identity militias", "External/Other forces"}
 _ANAPHORA_TOKENS = 15  # how far back "its" looks for the actor it stands for
 
 
 def bind_possessives(resolver: ActorResolver, mentions: list[ActorMention], doc) -> list[ActorMention]:
-    """ "The Russian Defence Ministry said its troops ...": "its troops" are Russia's.
+    """ "Al Shabaab said its fighters ...", "Moscow said its forces ...": whose forces they are.
 
-    An actor whose words name no country ("troops", "forces"), after "its"/"their", takes
-    the country of the closest actor named before it in the same sentence, not the focus
-    country's.
+    After "its"/"their", a force word is the armed group named just before it in the same
+    sentence, or the military of the state named there (Moscow, the Russian ministry),
+    instead of the focus country's actor or nobody.
     """
-    out = list(mentions)
-    for i, m in enumerate(mentions):
-        if m.named or m.entry is None or m.tok_start == 0:
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    out: list[ActorMention] = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in POSSESSIVES or doc[i + 1].lower_ not in FORCES:
             continue
-        if doc[m.tok_start - 1].lower_ not in POSSESSIVES:
+        owned = next((m for m in mentions if m.tok_start == i + 1), None)
+        if owned is not None and owned.named:
+            continue  # "their Wagner fighters" names its own
+        if owned is None and i + 1 in covered:
             continue
-        for prior in reversed(mentions[:i]):
-            if m.tok_start - prior.tok_end > _ANAPHORA_TOKENS:
-                break
-            if any(doc[t].is_sent_start for t in range(prior.tok_end, m.tok_start)):
-                break
-            if prior.entry is not None and prior.named and prior.entry.type in ARMED and not prior.entry.generic:
-                # "Al Shabaab said its fighters ...": the fighters are Al Shabaab
-                out[i] = replace(m, kind=prior.kind, entry=prior.entry, country=prior.country, named=True)
-                break
-            if prior.named and prior.country:
-                out[i] = resolver.rebind(m, prior.country)  # "Moscow said its troops": Russia's
-                break
-    return out
+        prior = _owner(mentions, i, doc)
+        if prior is None:
+            continue
+        bound = _owned_by(resolver, prior, owned, doc[i + 1])
+        if bound is not None:
+            out.append(bound)
+    if not out:
+        return mentions
+    replaced = {(m.tok_start, m.tok_end) for m in out}
+    kept = [m for m in mentions if (m.tok_start, m.tok_end) not in replaced]
+    return sorted(kept + out, key=lambda m: m.tok_start)
+
+
+def _owner(mentions: list[ActorMention], at: int, doc) -> ActorMention | None:
+    for prior in reversed([m for m in mentions if m.tok_end <= at]):
+        if at - prior.tok_end > _ANAPHORA_TOKENS or any(doc[t].is_sent_start for t in range(prior.tok_end, at + 1)):
+            return None
+        if prior.entry is not None and prior.named and (prior.country or prior.entry.type in NON_STATE):
+            return prior
+    return None
+
+
+def _owned_by(resolver: ActorResolver, prior: ActorMention, owned: ActorMention | None, word) -> ActorMention | None:
+    entry = prior.entry
+    if entry is None:
+        return None
+    if entry.type != "State forces":
+        if entry.type not in NON_STATE or entry.generic:
+            return None  # "protesters ... their men": no force of theirs to name
+    else:
+        # a state speaking (its government, ministry or army): its forces are its military
+        entry = resolver.actors.entries.get(f"{(prior.country or '').lower()}-military", entry)
+    start = owned.start if owned is not None else word.idx
+    end = owned.end if owned is not None else word.idx + len(word.text)
+    return ActorMention(
+        start=start,
+        end=end,
+        tok_start=word.i,
+        tok_end=owned.tok_end if owned is not None else word.i + 1,
+        text=owned.text if owned is not None else word.text,
+        kind="alias",
+        entry=entry,
+        country=prior.country if entry.type == "State forces" else entry.country,
+        named=True,
+    )

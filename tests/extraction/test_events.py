@@ -148,3 +148,9 @@ def test_events_a_figure_in_another_events_clause_is_that_events(extract_text):
     # a clause that only refers back ("the strikes killed") still gives its figure
     back = top(extract_text("Russian missiles hit Kharkiv overnight, and the strikes killed four people."))
     assert back.fatalities == 4
+
+
+def test_events_a_bare_killing_beside_a_strike_is_the_strike(extract_text):
+    report = extract_text("Two people were killed in Kramatorsk, Ukraine, when a missile struck an apartment block.")
+    assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"]
+    assert report.events[0].fatalities == 2

@@ -102,3 +102,17 @@ def test_a_country_owning_the_next_actor_is_no_actor_itself(extract_text):
     capture = report.events[0]
     assert capture.sub_event_type == "Non-state actor overtakes territory"
     assert "Rapid Support" in capture.actor1.name and capture.actor2.type == "State forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an armed group's "its fighters" are the group
+        ("Al Shabaab said in a statement that its fighters killed 25 soldiers near Beledweyne.", "Al Shabaab"),
+        # a state's "its forces" are its military, not its government
+        ("Moscow said its forces had taken Soledar, east of Bakhmut in Ukraine.", "Military Forces of Russia"),
+    ],
+)
+def test_its_forces_are_the_owners(extract_text, text, expected):
+    owned = next(m for m in extract_text(text).mentions["actors"] if m.text in ("fighters", "forces"))
+    assert owned.resolved_to is not None and owned.resolved_to.name.startswith(expected)
