@@ -31,7 +31,7 @@ from frontlines.resolve.gazetteer import (
     skeleton_key,
 )
 
-FORMAT = "frontlines-gazetteer/1"
+FORMAT = "frontlines-gazetteer/2"  # 2: names ordered by population within a key
 SUFFIX = ".sqlite"
 
 _SCHEMA = """
@@ -41,10 +41,10 @@ CREATE TABLE places (
   fclass TEXT, fcode TEXT, country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER,
   parent TEXT, admin1_code TEXT, alts TEXT, gaz TEXT
 );
-CREATE TABLE names (key TEXT, place INTEGER, kind INTEGER, form TEXT,
-  PRIMARY KEY (key, place, kind)) WITHOUT ROWID;
-CREATE TABLE skels (skel TEXT, place INTEGER, kind INTEGER,
-  PRIMARY KEY (skel, place)) WITHOUT ROWID;
+CREATE TABLE names (key TEXT, rank INTEGER, place INTEGER, kind INTEGER, form TEXT,
+  PRIMARY KEY (key, rank, place, kind)) WITHOUT ROWID;
+CREATE TABLE skels (skel TEXT, rank INTEGER, place INTEGER, kind INTEGER,
+  PRIMARY KEY (skel, rank, place)) WITHOUT ROWID;
 """
 _STAGE = """
 CREATE TABLE stage.names (key TEXT, place INTEGER, kind INTEGER, form TEXT);
@@ -187,15 +187,19 @@ class IndexWriter:
         return self.path
 
     def _copy_names(self) -> None:
-        """Scratch rows into the key-ordered tables, sorted once; names of unknown places go."""
-        known = " AND place IN (SELECT rowid FROM places)" if self.rowid_from_id else ""
+        """Scratch rows into the key-ordered tables, sorted once; names of unknown places go.
+
+        Within a key, rows are ordered most populous first (``rank`` is minus the
+        population), so a reader takes the first rows of a name shared by thousands of
+        places (a stream name in allCountries) without sorting them at query time.
+        """
         self.db.execute(
-            "INSERT OR IGNORE INTO names SELECT key, place, kind, form FROM stage.names"
-            f" WHERE 1{known} ORDER BY key, place, kind"
+            "INSERT OR IGNORE INTO names SELECT n.key, -coalesce(p.population, 0), n.place, n.kind, n.form"
+            " FROM stage.names n JOIN places p ON p.rowid = n.place ORDER BY 1, 2, 3, 4"
         )
         self.db.execute(
-            "INSERT OR IGNORE INTO skels SELECT skel, place, min(kind) FROM stage.skels"
-            f" WHERE 1{known} GROUP BY skel, place ORDER BY skel, place"
+            "INSERT OR IGNORE INTO skels SELECT s.skel, -coalesce(p.population, 0), s.place, min(s.kind)"
+            " FROM stage.skels s JOIN places p ON p.rowid = s.place GROUP BY s.skel, s.place ORDER BY 1, 2, 3"
         )
 
     def discard(self) -> None:
@@ -265,48 +269,37 @@ class SqliteGazetteer:
 
     def _query(self, keys: list[str], skeleton: bool) -> dict[str, list[Candidate]]:
         table, col, form = ("skels", "skel", "NULL") if skeleton else ("names", "key", "form")
-        # At most _PER_KEY rows per key: a name shared by thousands of places (a stream
-        # name in allCountries) must not fill memory; those keep their most populous.
-        sql = (
-            f"SELECT {col}, place, kind, f FROM (SELECT {col}, place, kind, {form} AS f, "
-            f"row_number() OVER (PARTITION BY {col}) AS r FROM {table} WHERE {col} IN ({{}})) "
-            f"WHERE r <= {_PER_KEY + 1}"
-        )
-        hits: list[tuple] = []
         if len(keys) == 1:  # the common case in a warm process: one new name, one query
             return self._query_one(keys[0], table, col, form, skeleton)
+        # Rows of one key come most populous first (see IndexWriter._copy_names): keep the
+        # first _PER_KEY, so a name shared by thousands of places can't fill memory.
+        hits: list[tuple] = []
         for i in range(0, len(keys), _BATCH):
             chunk = keys[i : i + _BATCH]
-            hits.extend(self.db.execute(sql.format(",".join("?" * len(chunk))), chunk))
+            sql = f"SELECT {col}, place, kind, {form} FROM {table} WHERE {col} IN ({','.join('?' * len(chunk))})"
+            sql += f" ORDER BY {col}, rank"
+            hits.extend(self.db.execute(sql, chunk))
+        kept: list[tuple] = []
         counts: dict[str, int] = {}
         for h in hits:
-            counts[h[0]] = counts.get(h[0], 0) + 1
-        crowded = {k for k, n in counts.items() if n > _PER_KEY}
-        if crowded:
-            hits = [h for h in hits if h[0] not in crowded]
-            top = (
-                f"SELECT n.{col}, n.place, n.kind, {'NULL' if skeleton else 'n.form'} FROM {table} n "
-                f"JOIN places p ON p.rowid = n.place WHERE n.{col} = ? ORDER BY p.population DESC LIMIT {_PER_KEY}"
-            )
-            for key in crowded:
-                hits.extend(self.db.execute(top, (key,)))
+            n = counts[h[0]] = counts.get(h[0], 0) + 1
+            if n <= _PER_KEY:
+                kept.append(h)
         out: dict[str, list[Candidate]] = {}
-        if not hits:
+        if not kept:
             return out
-        entries = self._entries({h[1] for h in hits})
-        for key, place, kind, form in hits:
+        entries = self._entries({h[1] for h in kept})
+        for key, place, kind, f in kept:
             if place in entries:
-                out.setdefault(key, []).append(Candidate(entries[place], kind, not skeleton, self.priority, form))
+                out.setdefault(key, []).append(Candidate(entries[place], kind, not skeleton, self.priority, f))
         return out
 
     def _query_one(self, key: str, table: str, col: str, form: str, skeleton: bool) -> dict[str, list[Candidate]]:
         sql = (
             f"SELECT n.kind, {'NULL' if skeleton else 'n.form'}, {_PLACE_COLUMNS} FROM {table} n "
-            f"JOIN places p ON p.rowid = n.place WHERE n.{col} = ? LIMIT {_PER_KEY + 1}"
+            f"JOIN places p ON p.rowid = n.place WHERE n.{col} = ? ORDER BY n.rank LIMIT {_PER_KEY}"
         )
         rows = self.db.execute(sql, (key,)).fetchall()
-        if len(rows) > _PER_KEY:
-            return self._query([key, key], skeleton)  # the batched path keeps the most populous
         cache = self._cache
         cands = []
         for row in rows:
