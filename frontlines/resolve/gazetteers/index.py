@@ -230,7 +230,11 @@ class SqliteGazetteer:
             raise GazetteerError(f"not a gazetteer index ({e})", path=str(path)) from None
         self.meta: dict[str, Any] = {k: json.loads(v) for k, v in rows}
         if self.meta.get("format") != FORMAT:
-            raise GazetteerError("unknown gazetteer index format", path=str(path))
+            raise GazetteerError(
+                f"gazetteer index format {self.meta.get('format')!r} is not {FORMAT!r}: "
+                "remove it (frontlines gazetteer remove NAME) and add it again",
+                path=str(path),
+            )
         self.name: str = self.meta["name"]
         self.priority: int = int(self.meta.get("priority", 0))
         self._rowid_is_id = bool(self.meta.get("rowid_is_id"))
