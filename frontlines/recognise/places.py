@@ -45,6 +45,7 @@ from frontlines.resolve.gazetteer import (
 Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
 
 MAX_WORDS = 6
+DESCRIBED = {"port", "city", "town", "village", "coast", "island", "enclave"}
 _CONNECTOR_TEXT = (
     "of de la le du des del della da do dos das di al el ad ar as ash at az an ez es ed bin ibn abu and upon on y the"
 )
@@ -342,7 +343,11 @@ def _attach_cues(ws: list[Word], p: Proposal) -> None:
     nxt = ws[p.last + 1] if p.last + 1 < len(ws) and ws[p.last + 1].sent == p.sent else None
     # "the Atlantic", "the eastern Pacific", "the Middle East", not "the Aleppo offensive"
     p.the = prev is not None and (prev.low == "the" or (prev.low in DIRECTIONS and k > 0 and ws[k - 1].low == "the"))
-    p.the = p.the and (nxt is None or not nxt.text[0].isalpha() or not nxt.text.islower() or nxt.low in BEFORE)
+    after = ws[p.last + 2] if nxt is not None and p.last + 2 < len(ws) else None
+    described = nxt is not None and nxt.low in DESCRIBED and after is not None and after.low == "of"
+    p.the = p.the and (
+        nxt is None or not nxt.text[0].isalpha() or not nxt.text.islower() or nxt.low in BEFORE or described
+    )  # "the Red Sea port of Hodeidah": the sea, describing the port
     while k >= 0 and ws[k].sent == p.sent and skipped < 3:
         low = ws[k].low
         if low in BEFORE:

@@ -145,3 +145,9 @@ def test_places_cued_town_whose_only_twin_is_abroad_stays_unresolved(parse):
     )
     mahas = next(m for m in ms if m.text == "Mahas")
     assert mahas.place is None or mahas.place.country == "SO"
+
+
+def test_places_the_sea_describing_a_port_is_the_sea(parse):
+    ms = parse("A strike hit a building in the Red Sea port of Hodeidah in Yemen.")
+    red = next(m for m in ms if m.text == "Red Sea")
+    assert red.place is not None and red.place.country is None and red.place.feature == "SEA"

@@ -116,3 +116,10 @@ def test_a_country_owning_the_next_actor_is_no_actor_itself(extract_text):
 def test_its_forces_are_the_owners(extract_text, text, expected):
     owned = next(m for m in extract_text(text).mentions["actors"] if m.text in ("fighters", "forces"))
     assert owned.resolved_to is not None and owned.resolved_to.name.startswith(expected)
+
+
+def test_air_defences_are_the_named_countrys_military(extract_text):
+    report = extract_text("The Houthis fired a missile towards Jizan, which Saudi air defences said they intercepted.")
+    event = next(e for e in report.events if e.sub_event_type == "Disrupted weapons use")
+    assert event.actor1 is not None and event.actor1.country == "SA" and event.actor1.type == "State forces"
+    assert event.location is not None and event.location.name == "Jizan"

@@ -48,6 +48,7 @@ LEVELS = frozenset({"PCLI", "ADM1", "ADM2", "CONT", "RGN"})  # kinds a coordinat
 PRIMARY_BONUS = 1.5
 POP_WEIGHT = 0.8  # prior per tenfold population
 THE_TOWN = 2.0  # a small town is seldom "the X"
+THE_WATER = 5.0  # and "the X" with a sea or ocean of that name is the water
 PEER_BONUS = 2.0  # coordinated names ("England and Wales") are the same kind of place
 LOCAL_BONUS = 3.0  # a local body's town is in the country the text is about
 SOFTMAX_T = 1.5  # how sharply priors turn into a name's reading probabilities
@@ -485,6 +486,8 @@ def _context(
         score += LOCAL_BONUS  # "Dublin City Council" in a text about Ohio
     if grp.the and e.feature_class == "P" and e.population < 100_000:
         score -= THE_TOWN  # "the Atlantic" is the ocean, not Atlantic, Iowa
+    if grp.the and e.feature_class == "H" and not e.country:
+        score += THE_WATER  # "the Red Sea" is the sea, not Sudan's Red Sea state
     mine = grp.candidate
     weight = min(len(grp.members), 3)
     if e.country:
