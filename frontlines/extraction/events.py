@@ -74,7 +74,8 @@ class EventExtractor:
                 found = self._clause(ctx, sent, clause, dates, narrative, recent_places, out)
                 out.extend(found)
             for sent_place in ctx.in_range(ctx.places, sent.tok_start, sent.tok_end):
-                if sent_place.place is not None and sent_place.relation != "demonym":
+                usable = sent_place.place is not None and sent_place.relation != "demonym"
+                if usable and not _reference_point(ctx, sent_place):
                     recent_places.append((sent.index, sent_place.place))
             for d in dates:
                 r = d.resolved
@@ -200,12 +201,7 @@ class EventExtractor:
                 break
             return chosen
         if in_clause:
-            # "In Omdurman, across the Nile from Khartoum, a drone strike ...": a place
-            # given as a reference point ("from X") is not where the event is
-            where = [p for p in in_clause if p.tok_start == 0 or ctx.norms[p.tok_start - 1] not in _REFERENCE]
-            pool = where or in_clause
-            # the most precise of them ("Omdurman", not "the Nile"), the latest on a tie
-            return [min(reversed(pool), key=lambda p: specificity(p.place))]
+            return [_where(ctx, in_clause)]
         relative = self._relative_clause(ctx, sent, clause)
         if relative is not None:
             inside = [p for p in ctx.in_range(ctx.places, *relative) if usable(p)]
@@ -213,7 +209,7 @@ class EventExtractor:
                 return [inside[0]]
         earlier = [p for p in ctx.in_range(ctx.places, sent.tok_start, clause[0]) if usable(p)]
         if earlier:
-            return [earlier[-1]]
+            return [_where(ctx, earlier)]
         return []
 
     @staticmethod
@@ -396,7 +392,22 @@ def _part_of(place: Place) -> Place:
     return copy
 
 
-_REFERENCE = {"from", "toward", "towards"}
+_REFERENCE = {"from", "toward", "towards", "with"}  # "near the border with Niger"
+
+
+def _reference_point(ctx: DocContext, p: PlaceHit) -> bool:
+    return p.tok_start > 0 and ctx.norms[p.tok_start - 1] in _REFERENCE
+
+
+def _where(ctx: DocContext, places: list[PlaceHit]) -> PlaceHit:
+    """The place among several told before the trigger where the event is.
+
+    A place given as a reference point ("across the Nile from Khartoum", "near the border
+    with Niger") is not where the event is; of the rest, the most precise ("Omdurman", not
+    "the Nile"), the latest on a tie.
+    """
+    pool = [p for p in places if not _reference_point(ctx, p)] or places
+    return min(reversed(pool), key=lambda p: specificity(p.place))
 
 
 def _inner_first(ctx: DocContext, after: list[PlaceHit]) -> list[PlaceHit]:

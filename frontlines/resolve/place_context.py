@@ -79,3 +79,28 @@ def _nearest_facility(city, kind: str, lookup: Lookup) -> Entry | None:
         if best is None or rank < best[0]:
             best = (rank, e)
     return best[1] if best else None
+
+
+# "in the capital", "the country's capital": the capital of the country the report is
+# about; not "the capital Sanaa" or "the capital of Mali", which name their own place.
+CAPITAL = re.compile(r"\b[Tt]he (?:(?:country|nation)['’]s )?capital\b(?!\s+(?:of\b|[A-Z]))")
+
+
+def capital_places(text: str, mentions: Sequence, country: str | None, lookup: Lookup) -> list[tuple[int, int, Entry]]:
+    """(start, end, capital entry) for each "the capital" in a report about ``country``."""
+    from frontlines.countries import countries
+
+    record = countries().get(country or "")
+    if record is None or not record.get("capital"):
+        return []
+    key = fold_key(record["capital"])
+    found = [c.entry for c in lookup([key], False).get(key, []) if c.entry.country == country]
+    capital = next((e for e in found if e.feature_code == "PPLC"), found[0] if found else None)
+    if capital is None:
+        return []
+    out = []
+    for match in CAPITAL.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        out.append((match.start(), match.end(), capital))
+    return out

@@ -19,7 +19,7 @@ from frontlines.recognise.place_words import doc_text
 from frontlines.recognise.places import propose
 from frontlines.resolve.gazetteer import Candidate, Entry, Gazetteer
 from frontlines.resolve.gazetteers.ranking import resolve
-from frontlines.resolve.place_context import FACILITY, facility_places
+from frontlines.resolve.place_context import CAPITAL, FACILITY, capital_places, facility_places
 from frontlines.types import Place
 
 SPANS_KEY = "places"
@@ -103,6 +103,12 @@ class Geoparser:
         text = doc_text(doc)
         if mentions and FACILITY_HINT.search(text):
             for start, end, entry in facility_places(text, mentions, self.lookup):
+                place = to_place(entry, precision=1, mention=text[start:end])
+                mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
+            mentions.sort(key=lambda m: m.start)
+        if mentions and CAPITAL.search(text):
+            country = known_country or self.focus(mentions).country
+            for start, end, entry in capital_places(text, mentions, country, self.lookup):
                 place = to_place(entry, precision=1, mention=text[start:end])
                 mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
             mentions.sort(key=lambda m: m.start)

@@ -154,3 +154,15 @@ def test_events_a_bare_killing_beside_a_strike_is_the_strike(extract_text):
     report = extract_text("Two people were killed in Kramatorsk, Ukraine, when a missile struck an apartment block.")
     assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"]
     assert report.events[0].fatalities == 2
+
+
+def test_events_a_border_named_as_reference_is_not_the_location(extract_text):
+    report = extract_text(
+        "Gunmen attacked residents in Seno province in Burkina Faso, near the border with Niger, on Saturday."
+    )
+    assert report.events and report.events[0].location.country == "BF"
+
+
+def test_events_a_coup_is_no_territory_change(extract_text):
+    event = top(extract_text("The army seized power in a coup in Niger on Wednesday."))
+    assert event is not None and event.sub_event_type == "Other"

@@ -151,3 +151,12 @@ def test_places_the_sea_describing_a_port_is_the_sea(parse):
     ms = parse("A strike hit a building in the Red Sea port of Hodeidah in Yemen.")
     red = next(m for m in ms if m.text == "Red Sea")
     assert red.place is not None and red.place.country is None and red.place.feature == "SEA"
+
+
+def test_places_the_capital_is_the_report_countrys_capital(parse):
+    ms = parse("Jihadists attacked Djibo and Dori in Burkina Faso. Protesters gathered in the capital on Monday.")
+    capital = next(m for m in ms if m.text == "the capital")
+    assert capital.place.name == "Ouagadougou" and capital.place.geo_precision == 1
+    # "the capital Bamako" names its own place
+    named = parse("Fighting in Mali: protesters gathered in the capital Bamako on Monday.")
+    assert "the capital" not in {m.text for m in named}
