@@ -43,7 +43,7 @@ _KILLED = r"(?:killed|dead|died|slain|massacred|executed|shot dead|lost their li
 
 
 _DEATH_WORDS = re.compile(
-    r"kill|dead|died|death|slain|fatal|lives|bodies|massacr|execut|perish|murder|casualt|nobody|no one|no-one",
+    r"kill|dead|died|death|slain|fatal|lives|bodies|massacr|execut|perish|murder|casualt|neutrali|nobody|no one|no-one",
     re.I,
 )
 
@@ -61,7 +61,7 @@ class NumberReader:
         num = number_regex(self.vague)
         self.fatal = [
             re.compile(
-                rf"\b(?:kill(?:ed|ing)|claim(?:ed|ing) the lives of|leaving|left)\s+{num}"
+                rf"\b(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)[\"”’']?|claim(?:ed|ing) the lives of|leaving|left)\s+{num}"
                 rf"(?:\s+{_VICTIMS})?(?:\s+dead)?",
                 re.I,
             ),

@@ -43,6 +43,7 @@ def top(report):
         ("Turkish forces set up a new military base near Afrin.", "Headquarters or base established"),
         ("Militants looted shops and torched homes in the market.", "Looting/property destruction"),
         ("The army said air defences shot down 12 drones over the Kherson region.", "Disrupted weapons use"),
+        ("Soldiers neutralized 15 jihadists near Djibo in Burkina Faso.", "Armed clash"),
         # the weapon is the lower-case head of an actor's name; a "detention centre" is a building
         ("Saudi-led coalition warplanes struck a detention centre in Saada, killing 70 people.", "Air/drone strike"),
         (
