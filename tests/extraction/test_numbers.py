@@ -15,7 +15,7 @@ READER = NumberReader({"dozens": 12, "hundreds": 100, "several": 3, "tens": 10})
         ("the death toll rose to 45", 45),
         ("No one was killed in the blast.", 0),  # an explicit zero
         ("killing twenty-five soldiers", 25),
-        ("troops had \"neutralised\" about 20 terrorists", 20),  # a military claim of kills
+        ('troops had "neutralised" about 20 terrorists', 20),  # a military claim of kills
     ],
 )
 def test_numbers_fatalities(text, value):
