@@ -55,7 +55,9 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
     located = [c for c in group if c.place is not None and c.place.place is not None]
     location = None
     if located:
-        best = min(located, key=lambda c: specificity(c.place.place))  # type: ignore[union-attr]
+        # the most specific; among equals the latest told, as reports narrow down
+        # ("shelled Kharkiv ... hit the Saltivka district")
+        best = min(reversed(located), key=lambda c: specificity(c.place.place))  # type: ignore[union-attr]
         location = best.place.place  # type: ignore[union-attr]
         spans["location"] = ctx.span(best.place.start, best.place.end)  # type: ignore[union-attr]
         if group[0].sub_event_type in TERRITORY:

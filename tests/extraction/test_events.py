@@ -167,3 +167,12 @@ def test_events_a_border_named_as_reference_is_not_the_location(extract_text):
 def test_events_a_coup_is_no_territory_change(extract_text):
     event = top(extract_text("The army seized power in a coup in Niger on Wednesday."))
     assert event is not None and event.sub_event_type == "Other"
+
+
+def test_events_a_report_that_narrows_down_is_located_at_the_narrower_place(extract_text):
+    report = extract_text(
+        "Russian forces shelled Kharkiv in Ukraine on Tuesday, killing four civilians. "
+        "Rockets hit the Saltivka district in the north-east of the city."
+    )
+    shelling = [e for e in report.events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(shelling) == 1 and shelling[0].location.name == "Saltivka"
