@@ -51,7 +51,7 @@ CREATE TABLE stage.names (key TEXT, place INTEGER, kind INTEGER, form TEXT);
 CREATE TABLE stage.skels (skel TEXT, place INTEGER, kind INTEGER);
 """
 _INDEXES = "CREATE UNIQUE INDEX places_id ON places(id);"
-_PER_KEY = 200  # candidates kept for one name (the ranking looks at a dozen)
+_PER_KEY = 50  # candidates kept for one name, most populous first (the ranking looks at a dozen)
 _CACHE_KEYS = 100_000  # answers per key (hits and misses) a reader keeps in memory
 _CACHE_CANDIDATES = 300_000  # and candidates across those answers (~100 MB)
 _COLUMNS = (
