@@ -19,6 +19,7 @@ from frontlines.countries import country_name
 from frontlines.knowledge.actors import ActorDictionary, ActorEntry
 from frontlines.knowledge.patterns import fold
 from frontlines.recognise.actors import decode_ids
+from frontlines.recognise.base import norms
 from frontlines.types import Actor
 
 
@@ -161,11 +162,13 @@ def bind_possessives(resolver: ActorResolver, mentions: list[ActorMention], doc)
     sentence, or the military of the state named there (Moscow, the Russian ministry),
     instead of the focus country's actor or nobody.
     """
+    keys = norms(doc)
+    spots = [i for i in range(len(keys) - 1) if keys[i] in POSSESSIVES and keys[i + 1] in FORCES]
+    if not spots:
+        return mentions
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     out: list[ActorMention] = []
-    for i, token in enumerate(doc[:-1]):
-        if token.lower_ not in POSSESSIVES or doc[i + 1].lower_ not in FORCES:
-            continue
+    for i in spots:
         owned = next((m for m in mentions if m.tok_start == i + 1), None)
         if owned is not None and owned.named:
             continue  # "their Wagner fighters" names its own
