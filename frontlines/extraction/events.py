@@ -327,6 +327,10 @@ def _demonstrators_first(ctx: DocContext, sent: Sentence, roles: roles_mod.Roles
     if roles.inferred and crowd is None:
         roles.actor1, roles.inferred = None, False
         return
+    if crowd is None and kind == "State forces" and roles.actor2 is None:
+        # "Security forces fired tear gas to disperse them": the side that intervened
+        roles.actor1, roles.actor2 = None, roles.actor1
+        return
     if crowd is not None:
         if roles.actor1 is not None and not roles.inferred and roles.actor2 is None:
             roles.actor2 = roles.actor1

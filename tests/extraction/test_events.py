@@ -176,3 +176,12 @@ def test_events_a_report_that_narrows_down_is_located_at_the_narrower_place(extr
     )
     shelling = [e for e in report.events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert len(shelling) == 1 and shelling[0].location.name == "Saltivka"
+
+
+def test_events_dispersal_after_a_protest_is_its_intervention(extract_text):
+    report = extract_text(
+        "Hundreds of protesters blocked roads in the southern city of Nasiriyah in Iraq to demand jobs. "
+        "Security forces fired tear gas to disperse them, and at least 20 people were injured."
+    )
+    assert [e.sub_event_type for e in report.events] == ["Protest with intervention"]
+    assert report.events[0].actor1.type == "Protesters"
