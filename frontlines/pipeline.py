@@ -126,7 +126,7 @@ class _Parts:
     def context(self, document: Document):  # -> DocContext
         from frontlines.extraction.context import DocContext
         from frontlines.extraction.sentences import hits, place_hits, sentences
-        from frontlines.resolve.actors import bind_possessives
+        from frontlines.resolve.actors import bind_definites, bind_possessives
         from frontlines.resolve.dates import resolve_date
 
         sdoc = self.nlp(document.text)
@@ -147,7 +147,7 @@ class _Parts:
             focus_place=focus.place,
         )
         mentions = [self.resolver.mention(s, focus_country=focus_country) for s in actor_spans]
-        ctx.actors = bind_possessives(self.resolver, mentions, sdoc)
+        ctx.actors = bind_definites(bind_possessives(self.resolver, mentions, sdoc), sdoc)
         ctx.places = place_hits(sdoc, places)
         if self.model is not None:
             from frontlines.extraction.model_actors import add_entity_actors

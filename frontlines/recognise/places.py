@@ -202,7 +202,9 @@ def propose(doc: Doc, lookup: Lookup, *, exclude: Sequence[tuple[int, int]] = ()
         fuzzy = skel.get(need_skel[k], []) if k in need_skel else []
         if cands and fuzzy and _only_facilities(cands):
             # "Hodeidah" is written exactly only as its airport's city name: the city too
-            found[k] = (cands + [c for c in fuzzy if c.entry.feature_code not in AIRPORT_CODES], True)
+            countries = {c.entry.country for c in cands}
+            towns = [c for c in fuzzy if c.entry.feature_code not in AIRPORT_CODES and c.entry.country in countries]
+            found[k] = (cands + towns, True)
         elif cands:
             found[k] = (cands, True)
         elif k in need_skel and need_skel[k] in skel:

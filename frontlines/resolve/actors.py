@@ -219,3 +219,46 @@ def _owned_by(resolver: ActorResolver, prior: ActorMention, owned: ActorMention 
         country=prior.country if entry.type == "State forces" else entry.country,
         named=True,
     )
+
+
+GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "outfit", "insurgency"}
+_DEFINITE_TOKENS = 120  # how far back "the group" looks for the group it stands for
+
+
+def bind_definites(mentions: list[ActorMention], doc) -> list[ActorMention]:
+    """ "... the Arakan Army. The ethnic armed group said it had captured ...": the same group.
+
+    A generic mention ending in a group noun, introduced by "the" (with only lower-case
+    words between), names the non-state armed group mentioned last, within a few
+    sentences, instead of an unidentified one.
+    """
+    keys = norms(doc)
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.entry is None or not m.entry.generic or keys[m.tok_end - 1] not in GROUP_NOUNS:
+            continue
+        if not _definite(keys, doc, m.tok_start):
+            continue
+        prior = next(
+            (
+                p
+                for p in reversed(out[:i])
+                if p.entry is not None and not p.entry.generic and p.entry.type in NON_STATE
+                and m.tok_start - p.tok_end <= _DEFINITE_TOKENS
+            ),
+            None,
+        )  # fmt: skip
+        if prior is not None:
+            out[i] = replace(m, kind=prior.kind, entry=prior.entry, country=prior.country, named=True)
+    return out
+
+
+def _definite(keys: list[str], doc, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and start - j <= 3:
+        if keys[j] == "the":
+            return True
+        if not (doc[j].text.isalpha() and doc[j].text.islower()):
+            return False
+        j -= 1
+    return keys[start] == "the"

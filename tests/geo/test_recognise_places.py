@@ -160,3 +160,23 @@ def test_places_the_capital_is_the_report_countrys_capital(parse):
     # "the capital Bamako" names its own place
     named = parse("Fighting in Mali: protesters gathered in the capital Bamako on Monday.")
     assert "the capital" not in {m.text for m in named}
+
+
+def test_places_a_town_known_only_by_its_airport_is_near_the_airport(parse):
+    ms = parse("In Myanmar's Rakhine state the group captured two outposts near the town of Paletwa.")
+    town = next(m for m in ms if m.text == "Paletwa")
+    assert town.place is not None and town.place.country == "MM" and town.place.geo_precision == 2
+
+
+def test_places_a_spelling_vouched_for_by_its_airport_is_the_city(parse):
+    # "Hodeidah" is written exactly only as its airport's city; the fuzzy city beside it wins
+    ms = parse("In Yemen, a strike hit the Red Sea port of Hodeidah.")
+    city = next(m for m in ms if m.text == "Hodeidah")
+    assert city.place is not None and city.place.country == "YE" and city.place.feature.startswith("PPL")
+
+
+def test_places_a_fuzzy_reading_needs_another_place_in_its_country(parse):
+    # an unknown village in a Myanmar report is not Požega, Croatia
+    ms = parse("Military air strikes hit Pazigyi village in the Sagaing region of Myanmar.")
+    village = next(m for m in ms if m.text == "Pazigyi")
+    assert village.place is None or village.place.country == "MM"

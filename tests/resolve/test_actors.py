@@ -123,3 +123,12 @@ def test_air_defences_are_the_named_countrys_military(extract_text):
     event = next(e for e in report.events if e.sub_event_type == "Disrupted weapons use")
     assert event.actor1 is not None and event.actor1.country == "SA" and event.actor1.type == "State forces"
     assert event.location is not None and event.location.name == "Jizan"
+
+
+def test_the_group_is_the_armed_group_named_before(extract_text):
+    report = extract_text(
+        "Fighting between the army and the Arakan Army intensified in Rakhine state in Myanmar, "
+        "where the ethnic armed group said it had captured two military outposts."
+    )
+    capture = next(e for e in report.events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert capture.actor1 is not None and "Arakan Army" in capture.actor1.name

@@ -127,7 +127,14 @@ def _usable(p: Proposal) -> list[Candidate]:
             return air
     if p.after == "region":
         return cands
-    return [c for c in cands if c.kind != NAME_SHORT]
+    named = [c for c in cands if c.kind != NAME_SHORT]
+    airports = [c for c in cands if c.kind == NAME_SHORT and c.exact and c.entry.feature_code in AIRPORT_CODES]
+    if named and not any(c.exact for c in named) and airports:
+        return named + airports  # "Hodeidah": its airport's city name vouches for the fuzzy city
+    if named or not (p.before or p.after):
+        return named
+    # "near the town of Paletwa", known to the gazetteers only as its airport's city: near that
+    return airports
 
 
 def prior(c: Candidate, p: Proposal) -> float:
@@ -431,6 +438,9 @@ def _typed(p: Proposal) -> bool:
     return p.text.split()[-1].lower() in TYPE_WORDS
 
 
+AIRPORT_CITY_KM = 40.0
+
+
 def _one_country(focus: _Focus, besides: str | None, share: float = 0.6) -> bool:
     """The document is about one country: its other places are nearly all there."""
     if not focus.countries:
@@ -456,6 +466,12 @@ def _supported(
 ) -> bool:
     """A fuzzy (skeleton) match counts only when the document backs it up."""
     e = c.entry
+    if any(
+        o.exact and o.kind == NAME_SHORT and o.entry.feature_code in AIRPORT_CODES
+        and _near_km(o.entry, e.latitude, e.longitude) < AIRPORT_CITY_KM
+        for o in grp.cands
+    ):  # fmt: skip
+        return True  # the airport named after the city is beside it
     real = [b for b in boxes if b is not None]
     if real:
         return any(_inside(e, b) for b in real)
@@ -464,7 +480,10 @@ def _supported(
     if e.country and focus.countries[e.country] >= 0.5 * focus.total and _proximity(e, g, focus) >= 1.2:
         return True
     strong = any(proposals[i].after in STRONG_KINDS for i in grp.members)
-    return strong and focus.countries[e.country] > 0
+    # another place of the document in that country, not this reading's own vote
+    # ("Pazigyi village" in a Myanmar report is not Požega, Croatia)
+    own = min(len(grp.members), 3) if grp.candidate is not None and grp.candidate.entry is e else 0
+    return strong and focus.countries[e.country] - own > 0
 
 
 def _context(
@@ -546,6 +565,8 @@ def _choice(p: Proposal, grp: _Group, container: Entry | None) -> Choice:
         precision = 2
     elif p.after in ("airbase", "base") and e.feature_code not in AIRPORT_CODES and e.feature_class == "P":
         precision, relation = 2, "near"
+    elif e.feature_code in AIRPORT_CODES and p.after not in ("airbase", "base") and not _typed(p):
+        precision, relation = 2, "near"  # "the town of Paletwa", known only by its airport
     if e.feature_code in PART_CODES:
         relation = relation or "part_of"
     return Choice(e, round(confidence, 3), precision, relation, pick)
