@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from frontlines.resolve.gazetteer import AIRPORT_CODES, Candidate, Entry, fold_key
+from frontlines.resolve.gazetteer import AIRPORT_CODES, NAME_DEMONYM, Candidate, Entry, fold_key
 from frontlines.resolve.gazetteers.ranking import distance_km
 
 Lookup = Callable[[Sequence[str], bool], dict[str, list[Candidate]]]
@@ -83,24 +83,34 @@ def _nearest_facility(city, kind: str, lookup: Lookup) -> Entry | None:
 
 # "in the capital", "the country's capital": the capital of the country the report is
 # about; not "the capital Sanaa" or "the capital of Mali", which name their own place.
-CAPITAL = re.compile(r"\b[Tt]he (?:(?:country|nation)['’]s )?capital\b(?!\s+(?:of\b|[A-Z]))")
+CAPITAL = re.compile(r"\b[Tt]he (?:(?:country|nation)['’]s |([A-Z][a-z]+) )?capital\b(?!\s+(?:of\b|[A-Z]))")
 
 
 def capital_places(text: str, mentions: Sequence, country: str | None, lookup: Lookup) -> list[tuple[int, int, Entry]]:
-    """(start, end, capital entry) for each "the capital" in a report about ``country``."""
+    """(start, end, capital entry) for each "the capital" in a report about ``country``;
+    "the Libyan capital" is Libya's whatever the report is about."""
+    out = []
+    for match in CAPITAL.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in mentions if m.text != match.group(1)):
+            continue
+        whose = _demonym_country(match.group(1), lookup) if match.group(1) else country
+        capital = _capital(whose, lookup)
+        if capital is not None:
+            out.append((match.start(), match.end(), capital))
+    return out
+
+
+def _demonym_country(word: str, lookup: Lookup) -> str | None:
+    key = fold_key(word)
+    return next((c.entry.country for c in lookup([key], False).get(key, []) if c.kind == NAME_DEMONYM), None)
+
+
+def _capital(country: str | None, lookup: Lookup) -> Entry | None:
     from frontlines.countries import countries
 
     record = countries().get(country or "")
     if record is None or not record.get("capital"):
-        return []
+        return None
     key = fold_key(record["capital"])
     found = [c.entry for c in lookup([key], False).get(key, []) if c.entry.country == country]
-    capital = next((e for e in found if e.feature_code == "PPLC"), found[0] if found else None)
-    if capital is None:
-        return []
-    out = []
-    for match in CAPITAL.finditer(text):
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
-            continue
-        out.append((match.start(), match.end(), capital))
-    return out
+    return next((e for e in found if e.feature_code == "PPLC"), found[0] if found else None)

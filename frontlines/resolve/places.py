@@ -108,7 +108,10 @@ class Geoparser:
             mentions.sort(key=lambda m: m.start)
         if mentions and CAPITAL.search(text):
             country = known_country or self.focus(mentions).country
-            for start, end, entry in capital_places(text, mentions, country, self.lookup):
+            capitals = capital_places(text, mentions, country, self.lookup)
+            # "the Libyan capital" replaces the demonym mention inside it
+            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e, _ in capitals)]
+            for start, end, entry in capitals:
                 place = to_place(entry, precision=1, mention=text[start:end])
                 mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
             mentions.sort(key=lambda m: m.start)

@@ -157,6 +157,10 @@ def test_places_the_capital_is_the_report_countrys_capital(parse):
     ms = parse("Jihadists attacked Djibo and Dori in Burkina Faso. Protesters gathered in the capital on Monday.")
     capital = next(m for m in ms if m.text == "the capital")
     assert capital.place.name == "Ouagadougou" and capital.place.geo_precision == 1
+    # "the Libyan capital" is Libya's, whatever else the report is about
+    libyan = parse("Fighting in Burkina Faso and Mali went on. Clashes erupted in the Libyan capital overnight.")
+    assert next(m for m in libyan if m.text == "the Libyan capital").place.name == "Tripoli"
+    assert "Libyan" not in {m.text for m in libyan}
     # "the capital Bamako" names its own place
     named = parse("Fighting in Mali: protesters gathered in the capital Bamako on Monday.")
     assert "the capital" not in {m.text for m in named}
