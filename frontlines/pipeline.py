@@ -190,11 +190,13 @@ class _Parts:
     def events(self, ctx) -> list:
         from frontlines.extraction.assemble import build_event
         from frontlines.extraction.dedupe import fold_battles, fold_weak, merge, realised
+        from frontlines.extraction.responsibility import claimed_actors
 
         cands = self.extractor.candidates(ctx)
         cands = realised(cands, include_unrealised=self.settings.include_unrealised)
         cands = fold_weak(fold_battles(cands))
         events = [build_event(ctx, group, self.resolver, self.knowledge.codebook) for group in merge(cands)]
+        events = claimed_actors(ctx, events, self.resolver)
         events = [e for e in events if e.confidence >= self.settings.min_confidence]
         events.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0, e.id))
         return events

@@ -125,7 +125,7 @@ class EventExtractor:
             clause=clause,
             trigger=best,
             weight=weight,
-            actor1_type=roles.actor1.entry.type if roles.actor1 and roles.actor1.entry else None,
+            actor1_type=self._actor_type(roles.actor1, base.date or ctx.published),
             actor1_home=home,
             has_actor=roles.actor1 is not None or roles.actor2 is not None,
             place_after=any(p.tok_start >= best.tok_end for p in places),
@@ -195,7 +195,9 @@ class EventExtractor:
                 gap = [ctx.norms[i] for i in range(chosen[-1].tok_end, p.tok_start) if not ctx.doc[i].is_space]
                 listed = (gap and all(w in {"and", ",", "the", "of"} for w in gap) and "and" in gap) or gap == [","]
                 other = p.place and chosen[-1].place and p.place.gazetteer_id != chosen[-1].place.gazetteer_id
-                if listed and other:
+                # "Kunduz, Afghanistan": the second names where the first is, not a second place
+                container = p.place and chosen[-1].place and _contains(p.place, chosen[-1].place)
+                if listed and other and not container:
                     chosen.append(p)
                     continue
                 break
@@ -220,6 +222,13 @@ class EventExtractor:
             return None
         words = [ctx.norms[i] for i in range(following[0][0], min(following[0][1], following[0][0] + 3))]
         return following[0] if {"which", "where", "including"}.intersection(words) else None
+
+    def _actor_type(self, mention: ActorMention | None, day: date | None) -> str | None:
+        """The actor's ACLED type on the event's day: the Taliban are state forces from 2021-08-15."""
+        if mention is None or mention.entry is None:
+            return None
+        actor = self.resolver.to_actor(mention, day.isoformat() if day else None)
+        return actor.type if actor is not None and actor.type else mention.entry.type
 
     def _date(
         self,
@@ -394,6 +403,13 @@ def _part_of(place: Place) -> Place:
     copy = Place.from_dict(place.to_dict())
     copy.geo_precision = max(2, place.geo_precision)
     return copy
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.country != inner.country or outer.geo_precision < 3:
+        return False
+    feature = outer.feature or ""
+    return feature.startswith("PCL") or (feature == "ADM1" and outer.admin1 == inner.admin1)
 
 
 _REFERENCE = {"from", "toward", "towards", "with"}  # "near the border with Niger"

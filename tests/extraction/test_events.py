@@ -185,3 +185,23 @@ def test_events_dispersal_after_a_protest_is_its_intervention(extract_text):
     )
     assert [e.sub_event_type for e in report.events] == ["Protest with intervention"]
     assert report.events[0].actor1.type == "Protesters"
+
+
+def test_events_a_claim_of_responsibility_names_the_attacker(extract_text):
+    report = extract_text(
+        "A suicide bomber struck a mosque in Kunduz, Afghanistan, on Friday, killing 46 worshippers. "
+        "The Islamic State group's affiliate in Afghanistan claimed responsibility."
+    )
+    bombing = top(report)
+    assert bombing.sub_event_type == "Suicide bomb"
+    assert bombing.actor1 is not None and "Islamic State" in bombing.actor1.name
+    span = bombing.spans["actor1"]
+    assert report.document.text[span.start : span.end] == span.text and span.sentence == 1
+    assert any(e.sentence == 1 for e in bombing.evidence)
+
+
+def test_events_the_rule_context_uses_the_actors_type_on_the_day(extract_text):
+    # the Taliban are Afghanistan's state forces after 2021-08-15: their arrests are arrests
+    after = top(extract_text("Taliban fighters arrested two suspects in Kunduz, Afghanistan.", published="2021-10-09"))
+    before = top(extract_text("Taliban fighters arrested two suspects in Kunduz, Afghanistan.", published="2019-10-09"))
+    assert (after.sub_event_type, before.sub_event_type) == ("Arrests", "Abduction/forced disappearance")
