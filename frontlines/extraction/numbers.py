@@ -39,6 +39,11 @@ _VICTIMS = (
     r"members|others|combatants|jihadists|gunmen|attackers|workers|students|worshippers|pupils|"
     r"passengers|security personnel|personnel|guards|terrorists|militiamen|servicemen|individuals)"
 )
+_ONE_VICTIM = (
+    r"(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|journalist|teacher|farmer|"
+    r"worker|student|member|leader|commander|official|activist|judge|doctor|cleric|imam|priest|person|"
+    r"fighter|militant|resident|villager|shepherd|driver|guard|protester|demonstrator)"
+)
 _KILLED = r"(?:killed|dead|died|slain|massacred|executed|shot dead|lost their lives|perished|murdered)"
 
 
@@ -77,6 +82,14 @@ class NumberReader:
             ),
             re.compile(rf"(?<!\w){num}\s+(?:dead|deaths|fatalities|bodies)\b", re.I),
         ]
+        # "shot dead a former police officer", "a soldier was killed": one death, as ACLED codes it
+        self.one = re.compile(
+            rf"\b(?:{_KILLED}|kill(?:ed|ing)|assassinat(?:ed|ing)|gunned down|beheaded|stabbed to death)\s+"
+            rf"(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ONE_VICTIM}\b"
+            rf"|\b(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_ONE_VICTIM}\s+(?:was|has been|had been)\s+"
+            rf"(?:{_KILLED}|assassinated|gunned down|beheaded|stabbed to death)\b",
+            re.I,
+        )
         self.zero = re.compile(
             r"\b(?:no (?:one|casualties|deaths|fatalities|lives)|nobody|no-one)\b(?:\s+\w+){0,3}?\s*"
             r"(?:was |were )?(?:killed|hurt|lost|reported|died)?",
@@ -123,6 +136,9 @@ class NumberReader:
                 if best is None or v < best.value:
                     best = Count(v, m.start(), m.end())
         if best is None:
+            one = self.one.search(text)
+            if one is not None and not re.search(r"\b(?:failed|tried|attempted) to\s*$", text[: one.start()]):
+                return Count(1, one.start(), one.end())
             z = self.zero.search(text)
             if z and re.search(r"killed|casualt|death|fatalit|died|lives", z.group(), re.I):
                 return Count(0, z.start(), z.end())

@@ -16,6 +16,8 @@ READER = NumberReader({"dozens": 12, "hundreds": 100, "several": 3, "tens": 10})
         ("No one was killed in the blast.", 0),  # an explicit zero
         ("killing twenty-five soldiers", 25),
         ('troops had "neutralised" about 20 terrorists', 20),  # a military claim of kills
+        ("gunmen shot dead a former police officer", 1),  # one named victim is one death
+        ("a soldier was killed and three were wounded", 1),
     ],
 )
 def test_numbers_fatalities(text, value):
@@ -25,7 +27,14 @@ def test_numbers_fatalities(text, value):
 
 
 @pytest.mark.parametrize(
-    "text", ["30 people were wounded", "the army deployed 5,000 troops", "burning dozens of tires"]
+    "text",
+    [
+        "30 people were wounded",
+        "the army deployed 5,000 troops",
+        "burning dozens of tires",
+        "gunmen failed to kill a judge",
+        "a man was wounded",
+    ],
 )
 def test_numbers_no_fatalities_when_none_are_given(text):
     assert READER.fatalities(text) is None
