@@ -113,6 +113,10 @@ class EventExtractor:
             None,
         )
         roles = roles_mod.assign(ctx, sent, clause, best, claim, previous=previous)
+        if (roles.actor1 is None or roles.inferred) and SUB_EVENT_TYPES.get(best.label) in _ARMED_TYPES:
+            national = self._national_forces(ctx, best)  # "Israeli air strikes", "Turkish drone strike"
+            if national is not None:
+                roles.actor1, roles.inferred = national, False
         places = self._places(ctx, sent, clause, best)
         base = Candidate(best.label, weight, sent.index, clause, best, roles, claim)
         self._date(ctx, base, clause, sent, dates, narrative)
@@ -222,6 +226,20 @@ class EventExtractor:
             return None
         words = [ctx.norms[i] for i in range(following[0][0], min(following[0][1], following[0][0] + 3))]
         return following[0] if {"which", "where", "including"}.intersection(words) else None
+
+    def _national_forces(self, ctx: DocContext, trigger: Hit) -> ActorMention | None:
+        """A demonym right before the trigger names the forces that carried it out."""
+        i = trigger.tok_start - 1
+        while i >= 0 and ctx.doc[i].is_space:
+            i -= 1
+        if i < 0 or not ctx.doc[i].text[:1].isupper():
+            return None
+        iso = self.resolver.actors.demonyms.get(ctx.norms[i])
+        entry = self.resolver.actors.entries.get(f"{iso.lower()}-military") if iso else None
+        if entry is None:
+            return None
+        token = ctx.doc[i]
+        return ActorMention(token.idx, token.idx + len(token.text), i, i + 1, token.text, "alias", entry, iso)
 
     def _actor_type(self, mention: ActorMention | None, day: date | None) -> str | None:
         """The actor's ACLED type on the event's day: the Taliban are state forces from 2021-08-15."""
@@ -412,6 +430,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     return feature.startswith("PCL") or (feature == "ADM1" and outer.admin1 == inner.admin1)
 
 
+_ARMED_TYPES = {"Battles", "Explosions/Remote violence"}
 _REFERENCE = {"from", "toward", "towards", "with"}  # "near the border with Niger"
 
 

@@ -205,3 +205,9 @@ def test_events_the_rule_context_uses_the_actors_type_on_the_day(extract_text):
     after = top(extract_text("Taliban fighters arrested two suspects in Kunduz, Afghanistan.", published="2021-10-09"))
     before = top(extract_text("Taliban fighters arrested two suspects in Kunduz, Afghanistan.", published="2019-10-09"))
     assert (after.sub_event_type, before.sub_event_type) == ("Arrests", "Abduction/forced disappearance")
+
+
+def test_events_a_demonym_before_the_strike_names_the_forces(extract_text):
+    event = top(extract_text("Israeli air strikes killed at least 12 people in the Gaza Strip on Tuesday."))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None and event.actor1.country == "IL" and event.spans["actor1"].text == "Israeli"
