@@ -37,6 +37,7 @@ def _best_actor(mentions: list[ActorMention | None]) -> ActorMention | None:
 
 
 LOCAL_EVENT_TYPES = {"Protests", "Riots"}
+ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
 
 def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver, codebook: Codebook) -> Event:
@@ -69,6 +70,7 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
     # abroad, so only the side acted on, and both sides of a protest or riot, are rebound.
     where = location.country if located and location is not None else None
     civil = codebook.sub_types[sub].event_type in LOCAL_EVENT_TYPES if sub in codebook.sub_types else False
+    fighting = SUB_EVENT_TYPES.get(sub) in ARMED_EVENT_TYPES or sub in ("Disrupted weapons use", *TERRITORY)
 
     def actor(role: str) -> Actor | None:
         mention = _best_actor([getattr(c.roles, role) for c in group])
@@ -77,6 +79,10 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
         spans[role] = ctx.span(mention.start, mention.end)
         if role == "actor2" or civil:
             mention = resolver.rebind(mention, where)
+        if fighting and mention.entry is not None and mention.entry.id.endswith("-government"):
+            # "Israel's Iron Dome intercepted", "Moscow launched missiles": its armed forces
+            forces = resolver.actors.entries.get(mention.entry.id.removesuffix("-government") + "-military")
+            mention = replace(mention, entry=forces) if forces is not None else mention
         return resolver.to_actor(mention, day_iso)
 
     actor1, actor2 = actor("actor1"), actor("actor2")

@@ -211,3 +211,9 @@ def test_events_a_demonym_before_the_strike_names_the_forces(extract_text):
     event = top(extract_text("Israeli air strikes killed at least 12 people in the Gaza Strip on Tuesday."))
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.country == "IL" and event.spans["actor1"].text == "Israeli"
+
+
+def test_events_a_government_named_as_fighting_is_its_military(extract_text):
+    event = top(extract_text("Israel's Iron Dome system intercepted most of the rockets over Sderot, the military said."))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Israel")
