@@ -214,6 +214,6 @@ def test_events_a_demonym_before_the_strike_names_the_forces(extract_text):
 
 
 def test_events_a_government_named_as_fighting_is_its_military(extract_text):
-    event = top(extract_text("Israel's Iron Dome system intercepted most of the rockets over Sderot, the military said."))
+    event = top(extract_text("Israel's Iron Dome system intercepted most of the rockets over Sderot."))
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Israel")
