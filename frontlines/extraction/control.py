@@ -131,8 +131,8 @@ def _nearest(places: list[PlaceHit], tok: int, *, after: bool) -> PlaceHit | Non
 def _from_event(event: Event) -> list[ControlClaim]:
     if event.sub_event_type not in TERRITORY or event.location is None or event.actor1 is None:
         return []
-    if event.location.geo_precision >= 3:
-        return []
+    if event.location.geo_precision >= 3 or "location" not in event.spans:
+        return []  # a place only carried over from earlier sentences is no claim about it
     if event.location.geo_precision == 2:
         # ground taken in or near a place: the place is fought over, not changed hands
         return [_claim(event, event.actor1, "contested", event.location)]

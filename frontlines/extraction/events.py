@@ -8,6 +8,7 @@ gives one candidate per place, as ACLED codes one event per location.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -188,7 +189,7 @@ class EventExtractor:
 
     def _places(self, ctx: DocContext, sent: Sentence, clause: tuple[int, int], trigger: Hit) -> list[PlaceHit]:
         def usable(p: PlaceHit) -> bool:
-            return p.place is not None and p.relation != "demonym"
+            return p.place is not None and p.relation != "demonym" and not _dateline(ctx, p)
 
         in_clause = [p for p in ctx.in_range(ctx.places, *clause) if usable(p)]
         after = [p for p in in_clause if p.tok_start >= trigger.tok_end]
@@ -432,6 +433,17 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 _ARMED_TYPES = {"Battles", "Explosions/Remote violence"}
 _REFERENCE = {"from", "toward", "towards", "with"}  # "near the border with Niger"
+
+
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'’-]{2,}(?:,[^\n()—–-]{0,40})?\s*(?:\([^)\n]{0,40}\))?\s*[-—–:]")
+
+
+def _dateline(ctx: DocContext, p: PlaceHit) -> bool:
+    """ "GOMA, Congo (Reuters) -": where the reporter files from, not where the event is."""
+    spans = ctx.cache.get("datelines")
+    if spans is None:
+        spans = ctx.cache["datelines"] = [m.span() for m in _DATELINE.finditer(ctx.text)]
+    return any(start <= p.start < end for start, end in spans)
 
 
 def _reference_point(ctx: DocContext, p: PlaceHit) -> bool:

@@ -217,3 +217,18 @@ def test_events_a_government_named_as_fighting_is_its_military(extract_text):
     event = top(extract_text("Israel's Iron Dome system intercepted most of the rockets over Sderot."))
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Israel")
+
+
+def test_events_a_raid_that_kills_villagers_is_an_attack(extract_text):
+    event = top(extract_text("Suspected ADF militants killed at least 18 villagers in an overnight raid in North Kivu."))
+    assert event.sub_event_type == "Attack" and event.fatalities == 18
+
+
+def test_events_the_dateline_is_not_the_events_place(extract_text):
+    report = extract_text("GOMA, Congo (Reuters) - M23 rebels seized the town of Rubaya on Tuesday, residents said.")
+    capture = top(report)
+    assert capture.sub_event_type == "Non-state actor overtakes territory"
+    # Rubaya is not in the bundled gazetteer: the capture is near the dateline's city at
+    # best, and no control claim is made about a place the text did not name for it
+    assert capture.location is None or capture.location.geo_precision >= 2
+    assert not [c for c in report.control if c.place.name == "Goma"]
