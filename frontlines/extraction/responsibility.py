@@ -16,6 +16,7 @@ from frontlines.types import SUB_EVENT_TYPES, Event
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 ARMED = {"Rebel groups", "Political militias", "Identity militias", "External/Other forces", "State forces"}
+DENIALS = {"not", "no", "never", "denied", "denies", "deny", "yet", "nobody", "without"}
 FOLLOWING = 2  # sentences after the event's last evidence sentence that may tell the claim
 
 
@@ -46,6 +47,9 @@ def _claimant(ctx: DocContext, claims: list, first: int, last: int, resolver: Ac
         if not first <= index <= last:
             continue
         sent = ctx.sentences[index]
+        lead = set(ctx.norms[max(sent.tok_start, hit.tok_start - 3) : hit.tok_start])
+        if lead & DENIALS:
+            continue  # "JNIM has not claimed the attack", "no group has claimed responsibility"
         before = [a for a in ctx.in_range(ctx.actors, sent.tok_start, hit.tok_start) if a.entry is not None]
         named = [a for a in before if not a.entry.generic]
         if named:

@@ -232,3 +232,11 @@ def test_events_the_dateline_is_not_the_events_place(extract_text):
     # best, and no control claim is made about a place the text did not name for it
     assert capture.location is None or capture.location.geo_precision >= 2
     assert not [c for c in report.control if c.place.name == "Goma"]
+
+
+def test_events_a_denied_claim_names_nobody(extract_text):
+    report = extract_text(
+        "A car bomb exploded at a checkpoint in Mogadishu, Somalia, on Friday, killing five soldiers. "
+        "Al Shabaab has not claimed the attack."
+    )
+    assert top(report).actor1 is None
