@@ -240,3 +240,10 @@ def test_events_a_denied_claim_names_nobody(extract_text):
         "Al Shabaab has not claimed the attack."
     )
     assert top(report).actor1 is None
+
+
+def test_events_a_crowd_named_in_a_blame_statement_is_no_event(extract_text):
+    report = extract_text(
+        'Iran\'s interior minister blamed "rioters" and foreign enemies for the unrest in Tehran, Iran.'
+    )
+    assert not [e for e in report.events if e.event_type in ("Riots", "Protests")]

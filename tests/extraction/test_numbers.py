@@ -17,6 +17,7 @@ READER = NumberReader({"dozens": 12, "hundreds": 100, "several": 3, "tens": 10})
         ("killing twenty-five soldiers", 25),
         ('troops had "neutralised" about 20 terrorists', 20),  # a military claim of kills
         ("gunmen shot dead a former police officer", 1),  # one named victim is one death
+        ("security forces shot dead at least eight protesters", 8),
         ("a soldier was killed and three were wounded", 1),
     ],
 )
