@@ -78,7 +78,7 @@ class EventExtractor:
                 usable = sent_place.place is not None and sent_place.relation != "demonym"
                 if usable and not _reference_point(ctx, sent_place):
                     recent_places.append((sent.index, sent_place.place))
-            for d in dates:
+            for d in _event_dates(ctx, dates):
                 r = d.resolved
                 if r is not None and r.date is not None and not r.background and not r.future:
                     narrative = (r.date, r.precision)
@@ -258,6 +258,7 @@ class EventExtractor:
         dates: list[DateHit],
         narrative: tuple[date, int] | None,
     ) -> None:
+        dates = _event_dates(ctx, dates)
         own = [d for d in dates if clause[0] <= d.tok_start < clause[1] and d.resolved is not None]
         own = own or [d for d in dates if d.resolved is not None]
         hit = min(own, key=lambda d: abs(d.tok_start - cand.trigger.tok_start)) if own else None
@@ -429,6 +430,30 @@ def _contains(outer: Place, inner: Place) -> bool:
         return False
     feature = outer.feature or ""
     return feature.startswith("PCL") or (feature == "ADM1" and outer.admin1 == inner.admin1)
+
+
+_REPORTING = {"said", "says", "told", "reported", "announced", "added", "stated", "confirmed", "tweeted", "wrote"}
+
+
+def _event_dates(ctx: DocContext, dates: list[DateHit]) -> list[DateHit]:
+    """The sentence's dates without the day it was said ("residents said Monday"), unless
+    that is the only date the sentence gives."""
+    told = [d for d in dates if not _reporting_date(ctx, d)]
+    return told if told else dates
+
+
+def _reporting_date(ctx: DocContext, d: DateHit) -> bool:
+    i, seen = d.tok_start - 1, 0
+    while i >= 0 and seen < 3:
+        if not ctx.doc[i].is_space:
+            word = ctx.norms[i]
+            if word in _REPORTING:
+                return True
+            if word not in ("on", "late", "early", "in", "a", "statement", "post"):
+                return False
+            seen += 1
+        i -= 1
+    return False
 
 
 _ARMED_TYPES = {"Battles", "Explosions/Remote violence"}

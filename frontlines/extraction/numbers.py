@@ -66,7 +66,7 @@ class NumberReader:
         num = number_regex(self.vague)
         self.fatal = [
             re.compile(
-                rf"\b(?:kill(?:ed|ing)|neutrali[sz](?:ed|ing)[\"”’']?|shot dead|shooting dead|gunned down|"
+                rf"\b(?:kill(?:ed|ing|s)|neutrali[sz](?:ed|ing)[\"”’']?|shot dead|shooting dead|gunned down|"
                 rf"claim(?:ed|ing) the lives of|leaving|left)"
                 rf"\s+{num}"
                 rf"(?:\s+{_VICTIMS})?(?:\s+dead)?",

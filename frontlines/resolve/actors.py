@@ -221,7 +221,11 @@ def _owned_by(resolver: ActorResolver, prior: ActorMention, owned: ActorMention 
     )
 
 
-GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "outfit", "insurgency"}
+GROUP_NOUNS = {
+    "group", "movement", "militia", "organisation", "organization", "outfit", "insurgency",
+    # "the extremists arrived in trucks": the group just named, told as its members
+    "militants", "extremists", "insurgents", "jihadists", "attackers", "assailants", "gunmen",
+}  # fmt: skip
 _DEFINITE_TOKENS = 120  # how far back "the group" looks for the group it stands for
 
 

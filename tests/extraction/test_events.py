@@ -247,3 +247,23 @@ def test_events_a_crowd_named_in_a_blame_statement_is_no_event(extract_text):
         'Iran\'s interior minister blamed "rioters" and foreign enemies for the unrest in Tehran, Iran.'
     )
     assert not [e for e in report.events if e.event_type in ("Riots", "Protests")]
+
+
+def test_events_the_day_it_was_said_is_not_the_day_it_happened(extract_text):
+    report = extract_text(
+        "Boko Haram insurgents attacked the village of Kautikari in Borno state, Nigeria, late Saturday, "
+        "residents said Monday. The extremists arrived on motorcycles, shooting residents.",
+        published="2023-01-09",
+    )
+    assert {e.date for e in report.events} == {"2023-01-07"}
+
+
+def test_events_killing_and_abducting_is_an_attack_told_once(extract_text):
+    report = extract_text(
+        "Boko Haram kills 30 in Borno village raid\n\n"
+        "Boko Haram insurgents killed 30 people and abducted 15 women in an attack on a village in "
+        "Borno state, Nigeria, on Saturday. The extremists arrived on motorcycles, shooting residents.",
+        published="2023-01-09",
+    )
+    assert [e.sub_event_type for e in report.events] == ["Attack"]
+    assert report.events[0].fatalities == 30 and len(report.events[0].evidence) == 3
