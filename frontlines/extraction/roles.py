@@ -21,6 +21,14 @@ from frontlines.extraction.certainty import Claim
 from frontlines.extraction.context import DocContext, Hit, Sentence
 from frontlines.resolve.actors import ActorMention
 
+_RECIPROCAL = ("clash", "fought", "fight", "skirmish", "exchang", "battl")
+
+
+def _reciprocal(ctx: DocContext, trigger: Hit) -> bool:
+    """A trigger two sides do to each other: "X and Y clashed", "exchanged fire"."""
+    return trigger.label == "Armed clash" and ctx.norms[trigger.tok_start].startswith(_RECIPROCAL)
+
+
 _PASSIVE = {"was", "were", "been", "being", "is", "are"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "several", "two", "three"}
 # "Former al-Qaeda affiliate, Fatah al-Sham, ...": the actor named before these is not the one acting.
@@ -131,6 +139,9 @@ def assign(
         overlapping = [a for a in in_clause if a.tok_start < trigger.tok_end and trigger.tok_start < a.tok_end]
         if before:
             roles.actor1 = before[0]
+            joined = [b for prev, b in itertools.pairwise(before) if _joined(ctx, prev, b)]
+            if joined and not after and _reciprocal(ctx, trigger):
+                roles.actor2 = joined[0]  # "Ethiopian forces and Tigrayan rebels clashed": the two sides
         elif overlapping:  # "Protesters marched ...": the trigger word names the actor
             roles.actor1 = overlapping[0]
             after = [a for a in after if a is not overlapping[0]]

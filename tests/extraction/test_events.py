@@ -267,3 +267,14 @@ def test_events_killing_and_abducting_is_an_attack_told_once(extract_text):
     )
     assert [e.sub_event_type for e in report.events] == ["Attack"]
     assert report.events[0].fatalities == 30 and len(report.events[0].evidence) == 3
+
+
+def test_events_two_sides_that_clashed_are_actor1_and_actor2(extract_text):
+    report = extract_text(
+        "Ethiopian federal forces and Tigrayan rebels clashed near Alamata in Tigray on Wednesday, "
+        "as fighting resumed after a five-month truce."
+    )
+    assert [e.sub_event_type for e in report.events] == ["Armed clash"]  # the truce is background
+    clash = report.events[0]
+    assert clash.actor1.country == "ET" and clash.actor1.type == "State forces"
+    assert clash.actor2 is not None and clash.actor2.type == "Rebel groups"
