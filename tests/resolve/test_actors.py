@@ -133,3 +133,9 @@ def test_the_group_is_the_armed_group_named_before(extract_text):
     )
     capture = next(e for e in report.events if e.sub_event_type == "Non-state actor overtakes territory")
     assert capture.actor1 is not None and "Arakan Army" in capture.actor1.name
+
+
+def test_positions_name_the_forces_holding_them(extract_text):
+    report = extract_text("Rebels fired hundreds of Grad rockets on regime positions in Aleppo, Syria.")
+    event = report.events[0]
+    assert event.actor2 is not None and event.actor2.type == "State forces" and event.actor2.country == "SY"
