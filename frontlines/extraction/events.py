@@ -381,7 +381,8 @@ def _blocked_tokens(ctx: DocContext) -> set[int]:
     cached = ctx.cache.get("blocked")
     if cached is None:
         cached = set()
-        named = [a for a in ctx.actors if a.entry is None or not a.entry.generic]
+        # names block, common nouns bound to a name ("the attackers" → Boko Haram) do not
+        named = [a for a in ctx.actors if (a.entry is None or not a.entry.generic) and a.text[:1].isupper()]
         for item in (*named, *ctx.places, *ctx.dates):
             cached.update(range(item.tok_start, item.tok_end))
         for a in named:

@@ -278,3 +278,12 @@ def test_events_two_sides_that_clashed_are_actor1_and_actor2(extract_text):
     clash = report.events[0]
     assert clash.actor1.country == "ET" and clash.actor1.type == "State forces"
     assert clash.actor2 is not None and clash.actor2.type == "Rebel groups"
+
+
+def test_events_repelling_the_attackers_is_a_clash(extract_text):
+    report = extract_text(
+        "Boko Haram insurgents attacked a village in Borno state, Nigeria, on Saturday, killing 30 people. "
+        "Soldiers arrived hours later and repelled the attackers."
+    )
+    clash = [e for e in report.events if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].actor1.type == "State forces"
