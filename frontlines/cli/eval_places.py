@@ -21,7 +21,7 @@ def places(gold: Path, limit: int | None, as_json: bool, quiet: bool) -> None:
 
     Example:
 
-        frontlines eval places ../shared/bench-dev/lgl.jsonl
+        frontlines eval places my-geotagged-articles.jsonl
     """
     from frontlines.eval.places import evaluate
 
