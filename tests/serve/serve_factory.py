@@ -98,34 +98,44 @@ def _event(
     )
 
 
+def _report(
+    text: str, sentence: str, ident: str, *, document: dict[str, str], control: list | None = None, **event: Any
+) -> Report:
+    """One document with one event told in ``sentence``."""
+    return Report(
+        document=_doc(text, **document),
+        events=[_event(ident, text, sentence, **event)],
+        control=control or [],
+    )
+
+
 def reports() -> list[Report]:
     """Six documents: a shelling told twice (one merged event), three elsewhere, one hostile."""
-    out = []
-
     s1 = "Syrian army artillery shelled Aleppo on Friday, killing 7 civilians."
-    text = f"Aleppo under fire\n\n{s1} Residents fled east."
-    out.append(
-        Report(
-            document=_doc(text, title="Aleppo under fire", source="Outlet A", published="2016-10-29", key="a.txt"),
-            events=[
-                _event(
-                    "a1",
-                    text,
-                    s1,
-                    types=SHELLING,
-                    date="2016-10-28",
-                    location=ALEPPO,
-                    actor1=ARMY,
-                    fatalities=7,
-                    words={
-                        "trigger": "shelled",
-                        "actor1": "Syrian army",
-                        "location": "Aleppo",
-                        "date": "Friday",
-                        "fatalities": "killing 7",
-                    },
-                )
-            ],
+    text1 = f"Aleppo under fire\n\n{s1} Residents fled east."
+    s2 = "Government forces shelled Aleppo on Friday, and 9 people died."
+    text2 = f"Shelling in Aleppo\n\n{s2}"
+    s3 = "A roadside bomb exploded in Baghdad on Saturday, killing 3 people."
+    s4 = "Coalition jets struck Sanaa overnight."
+    s5 = "Fighting broke out near Kharkiv."
+    return [
+        _report(
+            text1,
+            s1,
+            "a1",
+            document={"title": "Aleppo under fire", "source": "Outlet A", "published": "2016-10-29", "key": "a.txt"},
+            types=SHELLING,
+            date="2016-10-28",
+            location=ALEPPO,
+            actor1=ARMY,
+            fatalities=7,
+            words={
+                "trigger": "shelled",
+                "actor1": "Syrian army",
+                "location": "Aleppo",
+                "date": "Friday",
+                "fatalities": "killing 7",
+            },
             control=[
                 ControlClaim(
                     place=BUSTAN,
@@ -134,35 +144,26 @@ def reports() -> list[Report]:
                     date="2016-10-28",
                     claimed_by=REBELS,
                     certainty="claimed",
-                    evidence=[_span(text, "Residents fled east.")],
+                    evidence=[_span(text1, "Residents fled east.")],
                 )
             ],
-        )
-    )
-
-    s2 = "Government forces shelled Aleppo on Friday, and 9 people died."
-    text = f"Shelling in Aleppo\n\n{s2}"
-    out.append(
-        Report(
-            document=_doc(text, title="Shelling in Aleppo", source="Outlet B", published="2016-10-29", key="b.txt"),
-            events=[
-                _event(
-                    "b1",
-                    text,
-                    s2,
-                    types=SHELLING,
-                    date="2016-10-28",
-                    location=ALEPPO,
-                    actor1=ARMY,
-                    fatalities=9,
-                    words={
-                        "trigger": "shelled",
-                        "actor1": "Government forces",
-                        "location": "Aleppo",
-                        "fatalities": "9 people died",
-                    },
-                )
-            ],
+        ),
+        _report(
+            text2,
+            s2,
+            "b1",
+            document={"title": "Shelling in Aleppo", "source": "Outlet B", "published": "2016-10-29", "key": "b.txt"},
+            types=SHELLING,
+            date="2016-10-28",
+            location=ALEPPO,
+            actor1=ARMY,
+            fatalities=9,
+            words={
+                "trigger": "shelled",
+                "actor1": "Government forces",
+                "location": "Aleppo",
+                "fatalities": "9 people died",
+            },
             control=[
                 ControlClaim(
                     place=BUSTAN,
@@ -171,7 +172,7 @@ def reports() -> list[Report]:
                     date="2016-11-20",
                     claimed_by=ARMY,
                     certainty="claimed",
-                    evidence=[_span(text, s2)],
+                    evidence=[_span(text2, s2)],
                 ),
                 ControlClaim(
                     place=BUSTAN,
@@ -180,75 +181,47 @@ def reports() -> list[Report]:
                     date="2016-11-20",
                     claimed_by="Outlet B",
                     certainty="reported",
-                    evidence=[_span(text, s2)],
+                    evidence=[_span(text2, s2)],
                 ),
             ],
-        )
-    )
-
-    s3 = "A roadside bomb exploded in Baghdad on Saturday, killing 3 people."
-    text = f"Bomb in Baghdad\n\n{s3}"
-    out.append(
-        Report(
-            document=_doc(text, title="Bomb in Baghdad", source="Outlet C", published="2016-09-11", key="c.txt"),
-            events=[
-                _event(
-                    "c1",
-                    text,
-                    s3,
-                    types=IED,
-                    date="2016-09-10",
-                    location=BAGHDAD,
-                    actor1=ISIS,
-                    fatalities=3,
-                    words={"trigger": "roadside bomb", "location": "Baghdad"},
-                )
-            ],
-        )
-    )
-
-    s4 = "Coalition jets struck Sanaa overnight."
-    text = f"Strikes on Sanaa\n\n{s4}"
-    out.append(
-        Report(
-            document=_doc(text, title="Strikes on Sanaa", source="Outlet D", published="2016-10-09", key="d.txt"),
-            events=[
-                _event(
-                    "d1",
-                    text,
-                    s4,
-                    types=AIRSTRIKE,
-                    date="2016-10-08",
-                    location=SANAA,
-                    actor1=COALITION,
-                    words={"trigger": "struck", "location": "Sanaa"},
-                )
-            ],
-        )
-    )
-
-    s5 = "Fighting broke out near Kharkiv."
-    text = f"Clashes near Kharkiv\n\n{s5}"
-    out.append(
-        Report(
-            document=_doc(text, title="Clashes near Kharkiv", source="Outlet E", published="2016-08-16", key="e.txt"),
-            events=[
-                _event(
-                    "e1",
-                    text,
-                    s5,
-                    types=CLASH,
-                    date="2016-08-15",
-                    location=KHARKIV,
-                    actor1=RUSSIA,
-                    words={"trigger": "Fighting", "location": "Kharkiv"},
-                    confidence=0.4,
-                )
-            ],
-        )
-    )
-    out.append(hostile_report())
-    return out
+        ),
+        _report(
+            f"Bomb in Baghdad\n\n{s3}",
+            s3,
+            "c1",
+            document={"title": "Bomb in Baghdad", "source": "Outlet C", "published": "2016-09-11", "key": "c.txt"},
+            types=IED,
+            date="2016-09-10",
+            location=BAGHDAD,
+            actor1=ISIS,
+            fatalities=3,
+            words={"trigger": "roadside bomb", "location": "Baghdad"},
+        ),
+        _report(
+            f"Strikes on Sanaa\n\n{s4}",
+            s4,
+            "d1",
+            document={"title": "Strikes on Sanaa", "source": "Outlet D", "published": "2016-10-09", "key": "d.txt"},
+            types=AIRSTRIKE,
+            date="2016-10-08",
+            location=SANAA,
+            actor1=COALITION,
+            words={"trigger": "struck", "location": "Sanaa"},
+        ),
+        _report(
+            f"Clashes near Kharkiv\n\n{s5}",
+            s5,
+            "e1",
+            document={"title": "Clashes near Kharkiv", "source": "Outlet E", "published": "2016-08-16", "key": "e.txt"},
+            types=CLASH,
+            date="2016-08-15",
+            location=KHARKIV,
+            actor1=RUSSIA,
+            words={"trigger": "Fighting", "location": "Kharkiv"},
+            confidence=0.4,
+        ),
+        hostile_report(),
+    ]
 
 
 def hostile_report() -> Report:
