@@ -15,8 +15,7 @@ from frontlines.resolve.actors import ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Event
 
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-ARMED = {"Rebel groups", "Political militias", "Identity militias", "External/Other forces", "State forces"}
-DENIALS = {"not", "no", "never", "denied", "denies", "deny", "yet", "nobody", "without"}
+DENIAL_WINDOW = 3  # tokens before "claimed" where a negation cue ("has not", "no group") denies it
 FOLLOWING = 2  # sentences after the event's last evidence sentence that may tell the claim
 
 
@@ -47,13 +46,13 @@ def _claimant(ctx: DocContext, claims: list, first: int, last: int, resolver: Ac
         if not first <= index <= last:
             continue
         sent = ctx.sentences[index]
-        lead = set(ctx.norms[max(sent.tok_start, hit.tok_start - 3) : hit.tok_start])
-        if lead & DENIALS:
+        lead = ctx.in_range(ctx.cues, max(sent.tok_start, hit.tok_start - DENIAL_WINDOW), hit.tok_start)
+        if any(c.label == "negated" for c in lead):
             continue  # "JNIM has not claimed the attack", "no group has claimed responsibility"
         before = [a for a in ctx.in_range(ctx.actors, sent.tok_start, hit.tok_start) if a.entry is not None]
         named = [a for a in before if not a.entry.generic]
         if named:
             actor = resolver.to_actor(named[-1], day)
-            if actor is not None and actor.type in ARMED:
+            if resolver.is_party(actor):
                 return actor, named[-1], index
     return None
