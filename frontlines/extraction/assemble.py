@@ -81,7 +81,7 @@ def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver
             mention = resolver.rebind(mention, where)
         if fighting and mention.entry is not None and mention.entry.id.endswith("-government"):
             # "Israel's Iron Dome intercepted", "Moscow launched missiles": its armed forces
-            forces = resolver.actors.entries.get(mention.entry.id.removesuffix("-government") + "-military")
+            forces = resolver.military(mention.entry.country)
             mention = replace(mention, entry=forces) if forces is not None else mention
         return resolver.to_actor(mention, day_iso)
 

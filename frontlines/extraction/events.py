@@ -236,7 +236,7 @@ class EventExtractor:
         if i < 0 or not ctx.doc[i].text[:1].isupper():
             return None
         iso = self.resolver.actors.demonyms.get(ctx.norms[i])
-        entry = self.resolver.actors.entries.get(f"{iso.lower()}-military") if iso else None
+        entry = self.resolver.military(iso)
         if entry is None:
             return None
         token = ctx.doc[i]

@@ -137,6 +137,10 @@ class ActorResolver:
             mention=mention.text,
         )
 
+    def military(self, country: str | None) -> ActorEntry | None:
+        """A country's armed forces (``state.jsonl`` ids are ``xx-military``)."""
+        return self.actors.entries.get(f"{country.lower()}-military") if country else None
+
     def is_party(self, actor: Actor | None) -> bool:
         """A party to the fighting: its word about an event is a claim, not a report."""
         return actor is not None and actor.type in {
@@ -205,7 +209,7 @@ def _owned_by(resolver: ActorResolver, prior: ActorMention, owned: ActorMention 
             return None  # "protesters ... their men": no force of theirs to name
     else:
         # a state speaking (its government, ministry or army): its forces are its military
-        entry = resolver.actors.entries.get(f"{(prior.country or '').lower()}-military", entry)
+        entry = resolver.military(prior.country) or entry
     start = owned.start if owned is not None else word.idx
     end = owned.end if owned is not None else word.idx + len(word.text)
     return ActorMention(
