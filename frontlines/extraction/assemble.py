@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from frontlines.extraction.context import DocContext
 from frontlines.extraction.dedupe import TERRITORY, most_cautious
-from frontlines.extraction.events import Candidate
+from frontlines.extraction.events import ARMED_EVENT_TYPES, Candidate
 from frontlines.extraction.notes import write_note
 from frontlines.geo import specificity
 from frontlines.knowledge.codebook import Codebook
@@ -37,7 +37,6 @@ def _best_actor(mentions: list[ActorMention | None]) -> ActorMention | None:
 
 
 LOCAL_EVENT_TYPES = {"Protests", "Riots"}
-ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
 
 def build_event(ctx: DocContext, group: list[Candidate], resolver: ActorResolver, codebook: Codebook) -> Event:

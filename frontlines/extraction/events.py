@@ -114,7 +114,7 @@ class EventExtractor:
             None,
         )
         roles = roles_mod.assign(ctx, sent, clause, best, claim, previous=previous)
-        if (roles.actor1 is None or roles.inferred) and SUB_EVENT_TYPES.get(best.label) in _ARMED_TYPES:
+        if (roles.actor1 is None or roles.inferred) and SUB_EVENT_TYPES.get(best.label) in ARMED_EVENT_TYPES:
             national = self._national_forces(ctx, best)  # "Israeli air strikes", "Turkish drone strike"
             if national is not None:
                 roles.actor1, roles.inferred = national, False
@@ -457,7 +457,7 @@ def _reporting_date(ctx: DocContext, d: DateHit) -> bool:
     return False
 
 
-_ARMED_TYPES = {"Battles", "Explosions/Remote violence"}
+ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}  # event types fought by armed forces
 _REFERENCE = {"from", "toward", "towards", "with"}  # "near the border with Niger"
 
 

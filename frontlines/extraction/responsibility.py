@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from frontlines.extraction.context import DocContext
+from frontlines.extraction.events import ARMED_EVENT_TYPES
 from frontlines.resolve.actors import ActorResolver
 from frontlines.types import SUB_EVENT_TYPES, Event
 
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+VIOLENT = {*ARMED_EVENT_TYPES, "Violence against civilians"}
 DENIAL_WINDOW = 3  # tokens before "claimed" where a negation cue ("has not", "no group") denies it
 FOLLOWING = 2  # sentences after the event's last evidence sentence that may tell the claim
 
