@@ -86,9 +86,7 @@ def _cue_before(ctx: DocContext, cue: Hit, clause: tuple[int, int], trigger: Hit
 def _infinitive(ctx: DocContext, trigger: Hit) -> bool:
     """'to retake', 'to storm': an intention, not an event."""
     keys = ctx.norms
-    i = trigger.tok_start - 1
-    while i >= 0 and ctx.doc[i].is_space:
-        i -= 1
+    i = ctx.prev_word(trigger.tok_start)
     if i < 0 or keys[i] != "to":
         return False
     word = keys[trigger.tok_start]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,6 +101,13 @@ class DocContext:
     @property
     def norms(self) -> list[str]:
         return norms(self.doc)
+
+    def prev_word(self, tok: int, skip: Collection[str] = ()) -> int:
+        """Index of the word before token ``tok``, passing over spaces and ``skip`` words; -1 at the start."""
+        i = tok - 1
+        while i >= 0 and (self.doc[i].is_space or self.norms[i] in skip):
+            i -= 1
+        return i
 
     def sentence_of(self, tok: int) -> int:
         if not self._sent_starts:

@@ -230,9 +230,7 @@ class EventExtractor:
 
     def _national_forces(self, ctx: DocContext, trigger: Hit) -> ActorMention | None:
         """A demonym right before the trigger names the forces that carried it out."""
-        i = trigger.tok_start - 1
-        while i >= 0 and ctx.doc[i].is_space:
-            i -= 1
+        i = ctx.prev_word(trigger.tok_start)
         if i < 0 or not ctx.doc[i].text[:1].isupper():
             return None
         iso = self.resolver.actors.demonyms.get(ctx.norms[i])
@@ -335,9 +333,7 @@ def _reference(ctx: DocContext, trigger: Hit) -> bool:
     """'The attack also saw ...': a weak trigger after a definite word points back, not to a new event."""
     if float(trigger.value) >= 0.7:
         return False
-    i = trigger.tok_start - 1
-    while i >= 0 and ctx.doc[i].is_space:
-        i -= 1
+    i = ctx.prev_word(trigger.tok_start)
     return i >= 0 and ctx.norms[i] in _REFERENCE_WORDS
 
 

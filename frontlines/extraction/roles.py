@@ -63,9 +63,7 @@ class Roles:
 
 
 def _prev_word(ctx: DocContext, tok: int, *, skip_determiners: bool = False) -> str:
-    i = tok - 1
-    while i >= 0 and (ctx.doc[i].is_space or (skip_determiners and ctx.norms[i] in _DETERMINERS)):
-        i -= 1
+    i = ctx.prev_word(tok, _DETERMINERS if skip_determiners else ())
     return ctx.norms[i] if i >= 0 else ""
 
 
