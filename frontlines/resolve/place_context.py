@@ -43,7 +43,7 @@ def facility_places(
     main = max(towns, key=lambda m: counts[m.place.name])
     out = []
     for match in FACILITY.finditer(text):
-        if any(m.start < match.end() and match.start() < m.end for m in mentions):
+        if _taken(match, mentions):
             continue
         before = [m.place for m in towns if match.start() - LOOKBACK <= m.end <= match.start()]
         kind = match.group(1).replace(" ", "").lower()
@@ -55,6 +55,11 @@ def facility_places(
                 out.append((match.start(), match.end(), entry))
                 break
     return out
+
+
+def _taken(match: re.Match[str], mentions: Sequence) -> bool:
+    """The phrase overlaps a place the text already names."""
+    return any(m.start < match.end() and match.start() < m.end for m in mentions)
 
 
 def _is_town(feature: str | None) -> bool:
@@ -91,7 +96,7 @@ def capital_places(text: str, mentions: Sequence, country: str | None, lookup: L
     "the Libyan capital" is Libya's whatever the report is about."""
     out = []
     for match in CAPITAL.finditer(text):
-        if any(m.start < match.end() and match.start() < m.end for m in mentions if m.text != match.group(1)):
+        if _taken(match, [m for m in mentions if m.text != match.group(1)]):
             continue
         whose = _demonym_country(match.group(1), lookup) if match.group(1) else country
         capital = _capital(whose, lookup)

@@ -102,19 +102,10 @@ class Geoparser:
             mentions.append(PlaceMention(p.start, p.end, p.text, place, choice.score, choice.relation))
         text = doc_text(doc)
         if mentions and FACILITY_HINT.search(text):
-            for start, end, entry in facility_places(text, mentions, self.lookup):
-                place = to_place(entry, precision=1, mention=text[start:end])
-                mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
-            mentions.sort(key=lambda m: m.start)
+            mentions = _named_through(mentions, text, facility_places(text, mentions, self.lookup))
         if mentions and CAPITAL.search(text):
             country = known_country or self.focus(mentions).country
-            capitals = capital_places(text, mentions, country, self.lookup)
-            # "the Libyan capital" replaces the demonym mention inside it
-            mentions = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e, _ in capitals)]
-            for start, end, entry in capitals:
-                place = to_place(entry, precision=1, mention=text[start:end])
-                mentions.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
-            mentions.sort(key=lambda m: m.start)
+            mentions = _named_through(mentions, text, capital_places(text, mentions, country, self.lookup))
         spans = [doc.char_span(m.start, m.end, label="PLACE", alignment_mode="expand") for m in mentions]
         doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=[s for s in spans if s is not None])
         return mentions
@@ -143,3 +134,13 @@ class Geoparser:
             place = Place(**{f: getattr(top, f) for f in Place.__slots__})
             place.geo_precision, place.mention = 1, None
         return Focus(country, place)
+
+
+def _named_through(mentions: list[PlaceMention], text: str, found: list[tuple[int, int, Entry]]) -> list[PlaceMention]:
+    """Add places the text names through others ("the city's airport", "the Libyan capital"),
+    in text order; a mention inside one ("Libyan") gives way to it."""
+    kept = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e, _ in found)]
+    for start, end, entry in found:
+        place = to_place(entry, precision=1, mention=text[start:end])
+        kept.append(PlaceMention(start, end, text[start:end], place, 0.6, "in"))
+    return sorted(kept, key=lambda m: m.start)
