@@ -128,7 +128,7 @@ def _usable(p: Proposal) -> list[Candidate]:
     if p.after == "region":
         return cands
     named = [c for c in cands if c.kind != NAME_SHORT]
-    airports = [c for c in cands if c.kind == NAME_SHORT and c.exact and c.entry.feature_code in AIRPORT_CODES]
+    airports = [c for c in cands if _airport_by_city(c)]
     if named and not any(c.exact for c in named) and airports:
         return named + airports  # "Hodeidah": its airport's city name vouches for the fuzzy city
     if named or not (p.before or p.after):
@@ -441,6 +441,11 @@ def _typed(p: Proposal) -> bool:
 AIRPORT_CITY_KM = 40.0
 
 
+def _airport_by_city(c: Candidate) -> bool:
+    """An airport found exactly under its city's name ("Paletwa" for Paletwa Airport)."""
+    return c.exact and c.kind == NAME_SHORT and c.entry.feature_code in AIRPORT_CODES
+
+
 def _one_country(focus: _Focus, besides: str | None, share: float = 0.6) -> bool:
     """The document is about one country: its other places are nearly all there."""
     if not focus.countries:
@@ -466,11 +471,7 @@ def _supported(
 ) -> bool:
     """A fuzzy (skeleton) match counts only when the document backs it up."""
     e = c.entry
-    if any(
-        o.exact and o.kind == NAME_SHORT and o.entry.feature_code in AIRPORT_CODES
-        and _near_km(o.entry, e.latitude, e.longitude) < AIRPORT_CITY_KM
-        for o in grp.cands
-    ):  # fmt: skip
+    if any(_airport_by_city(o) and _near_km(o.entry, e.latitude, e.longitude) < AIRPORT_CITY_KM for o in grp.cands):
         return True  # the airport named after the city is beside it
     real = [b for b in boxes if b is not None]
     if real:
