@@ -21,12 +21,13 @@ from frontlines.extraction.certainty import Claim
 from frontlines.extraction.context import DocContext, Hit, Sentence
 from frontlines.resolve.actors import ActorMention
 
-_RECIPROCAL = ("clash", "fought", "fight", "skirmish", "exchang", "battl")
-
 
 def _reciprocal(ctx: DocContext, trigger: Hit) -> bool:
-    """A trigger two sides do to each other: "X and Y clashed", "exchanged fire"."""
-    return trigger.label == "Armed clash" and ctx.norms[trigger.tok_start].startswith(_RECIPROCAL)
+    """A trigger two sides do to each other ("X and Y clashed"): the codebook's `reciprocal` lexicon."""
+    first = trigger.tok_start
+    return trigger.label == "Armed clash" and any(
+        h.label == "reciprocal" and h.tok_start == first for h in ctx.in_range(ctx.lexicon, first, first + 1)
+    )
 
 
 _PASSIVE = {"was", "were", "been", "being", "is", "are"}
